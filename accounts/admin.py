@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("Profile"), {"fields": ("display_name", "bio", "practice", "avatar", "timezone")}),
+    )
+    list_display = ("username", "email", "display_name", "practice", "is_staff", "date_joined")
+    search_fields = ("username", "email", "display_name", "practice")

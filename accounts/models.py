@@ -1,0 +1,44 @@
+import zoneinfo
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+def avatar_path(instance: "User", filename: str) -> str:
+    # Never trust the uploaded name: the stored name is random (see accounts.services).
+    return f"avatars/{filename}"
+
+
+class User(AbstractUser):
+    """A person. Email is the login (allauth); the username makes the profile URL."""
+
+    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+    practice = models.CharField(
+        _("practice or role"),
+        max_length=120,
+        blank=True,
+        help_text=_("What you do, e.g. 'adult literacy tutor' or 'secondary science teacher'."),
+    )
+    avatar = models.ImageField(_("avatar"), upload_to=avatar_path, blank=True)
+    timezone = models.CharField(
+        _("time zone"), max_length=64, choices=TIMEZONE_CHOICES, default="UTC"
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+    def get_absolute_url(self) -> str:
+        return reverse("profile", kwargs={"username": self.username})

@@ -1,0 +1,44 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from communities import selectors
+from communities.errors import ActionError
+from copsite.actions import report_error
+
+from . import services
+from .forms import ProfileForm
+from .models import User
+
+
+def profile(request, username):
+    person = get_object_or_404(User, username=username, is_active=True)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "person": person,
+            "memberships": selectors.profile_memberships(person, viewer=request.user),
+            "trajectory": selectors.trajectory(person, viewer=request.user)[:50],
+            "is_me": request.user == person,
+        },
+    )
+
+
+@login_required
+def edit_profile(request):
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_profile(user=request.user, **form.cleaned_data)
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect("profile", username=request.user.username)
+    if form.errors:
+        request.user.refresh_from_db()
+    return render(
+        request, "accounts/edit_profile.html", {"form": form}, status=400 if form.errors else 200
+    )

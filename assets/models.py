@@ -1,0 +1,1 @@
+# The shared asset library lives here; this app depends on communities only.

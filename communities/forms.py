@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Community
+from .models.choices import Level, Role
+
+
+class CommunityForm(forms.ModelForm):
+    class Meta:
+        model = Community
+        fields = [
+            "name", "slug", "tagline", "concern", "audience", "ways_of_working",
+            "visibility", "join_policy", "stage",
+        ]
+        widgets = {
+            "concern": forms.Textarea(attrs={"rows": 4}),
+            "audience": forms.Textarea(attrs={"rows": 3}),
+            "ways_of_working": forms.Textarea(attrs={"rows": 3}),
+            "visibility": forms.RadioSelect,
+            "join_policy": forms.RadioSelect,
+        }
+        help_texts = {
+            "slug": _("Used in the address /c/<web address>/. Lowercase letters, numbers, hyphens."),
+            "concern": _("The shared concern or passion that brings people together."),
+            "audience": _("Which practitioners will find this community useful."),
+        }
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        if editing:
+            # The address is stable once people have bookmarked it.
+            del self.fields["slug"]
+
+    def validate_unique(self):
+        # The service checks names and slugs with friendlier messages.
+        pass
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("A note to the gardeners (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
+    message = forms.CharField(
+        label=_("Personal note (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class LevelOverrideForm(forms.Form):
+    level = forms.ChoiceField(label=_("Participation level"), choices=Level.choices)
+    reason = forms.CharField(label=_("Reason"), max_length=300)

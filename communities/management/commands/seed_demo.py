@@ -1,0 +1,96 @@
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from communities import services
+from communities.demo_data import COMMUNITIES, DEMO_PASSWORD, LADDER, PEOPLE
+from communities.models import Activity, Community, Membership, MembershipChange
+from communities.models.choices import Role
+
+User = get_user_model()
+
+
+class Command(BaseCommand):
+    help = "Load demo communities and people. Safe to run again: existing rows are kept."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            people = self._people()
+            for number, spec in enumerate(COMMUNITIES, start=1):
+                self.stdout.write(f"[{number}/{len(COMMUNITIES)}] {spec['name']}")
+                self._community(spec, people)
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        self.stdout.write(f"Every demo account uses the password: {DEMO_PASSWORD}")
+        self.stdout.write("  amara@example.org  gardener of the e-learning committee")
+        self.stdout.write("  elena@example.org  gardener of the social work exchange")
+        self.stdout.write("  marta@example.org  sponsor")
+        self.stdout.write("  dev@example.org    peripheral member (a newcomer)")
+        self.stdout.write("  admin@example.org  operator (Django admin at /admin/)")
+
+    def _user(self, username: str, email: str, name: str, practice: str, **extra) -> User:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"email": email, "display_name": name, "practice": practice, **extra},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        return user
+
+    def _people(self) -> dict[str, User]:
+        self._user("admin", "admin@example.org", "Site operator", "", is_staff=True, is_superuser=True)
+        return {p[0]: self._user(*p) for p in PEOPLE}
+
+    def _community(self, spec: dict, people: dict[str, User]) -> Community:
+        community = Community.objects.filter(slug=spec["slug"]).first()
+        first_gardener = people[spec["gardeners"][0]]
+        if community is None:
+            fields = {k: spec[k] for k in ("name", "slug", "tagline", "concern", "audience",
+                                            "ways_of_working", "visibility", "join_policy", "stage")}
+            community = services.create_community(creator=first_gardener, **fields)
+        roles = {username: Role.GARDENER for username in spec["gardeners"]}
+        roles |= {username: Role.SPONSOR for username in spec["sponsors"]}
+        roles |= {username: Role.MEMBER for username in spec["members"]}
+        levels = {username: "core" for username in spec["gardeners"]} | spec["members"]
+        for username, role in roles.items():
+            user = people[username]
+            membership = Membership.objects.filter(community=community, user=user).first()
+            if membership is not None:
+                continue
+            membership = services.membership._add_member(
+                community=community, user=user, role=Role.MEMBER, changed_by=first_gardener
+            )
+            if role != Role.MEMBER:
+                services.set_member_role(actor=first_gardener, membership=membership, role=role)
+        for username, level in levels.items():
+            membership = Membership.objects.get(community=community, user=people[username])
+            if membership.level == level or membership.changes.filter(field="level").count() > 1:
+                continue
+            self._climb(membership, level)
+        return community
+
+    def _climb(self, membership: Membership, target: str) -> None:
+        """Walk a member up the ladder with dated history, as if earned over past months."""
+        steps = LADDER[1 : LADDER.index(target) + 1]
+        start = timezone.now() - timedelta(days=30 * (len(steps) + 1))
+        Membership.objects.filter(pk=membership.pk).update(joined_at=start)
+        membership.changes.update(created_at=start)
+        ledger = Activity.objects.filter(target_type="membership", target_id=membership.pk)
+        ledger.filter(verb=Activity.Verb.JOINED).update(created_at=start)
+        for number, level in enumerate(steps, start=1):
+            services.set_member_level(
+                membership=membership, level=level, cause=MembershipChange.Cause.COMPUTED
+            )
+            membership.changes.filter(new_value=level, field="level").update(
+                created_at=start + timedelta(days=30 * number)
+            )
+            ledger.filter(verb=Activity.Verb.LEVEL_CHANGED, title__endswith=f"→ {level}").update(
+                created_at=start + timedelta(days=30 * number)
+            )

@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Activity(models.Model):
+    """The activity ledger: one row per action worth counting.
+
+    Levels, dashboards, digests and feeds read this table and never reach into the
+    discussions or assets tables, so those apps stay independent of each other.
+    """
+
+    class Verb(models.TextChoices):
+        JOINED = "joined", _("joined")
+        LEFT = "left", _("left")
+        ROLE_CHANGED = "role_changed", _("role changed")
+        LEVEL_CHANGED = "level_changed", _("level changed")
+        COMMUNITY_CREATED = "community_created", _("started the community")
+        COMMUNITY_UPDATED = "community_updated", _("updated the community")
+        THREAD_STARTED = "thread_started", _("started a thread")
+        REPLIED = "replied", _("replied")
+        ANSWER_ACCEPTED = "answer_accepted", _("had an answer accepted")
+        ASSET_PUBLISHED = "asset_published", _("published an asset")
+        ASSET_VERSIONED = "asset_versioned", _("published a new version")
+        ASSET_DOWNLOADED = "asset_downloaded", _("downloaded an asset")
+        ASSET_ADAPTED = "asset_adapted", _("adapted an asset")
+        ASSET_USED = "asset_used", _("reported using an asset")
+        RSVP = "rsvp", _("answered an invitation to a meeting")
+        ATTENDED = "attended", _("attended a meeting")
+        VALUE_STORY = "value_story", _("told a value story")
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="activities"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="activities"
+    )
+    verb = models.CharField(max_length=32, choices=Verb.choices)
+    # A behaviour code (discussions.Behaviour.code); a plain string keeps this app independent.
+    behaviour = models.CharField(max_length=40, blank=True)
+    target_type = models.CharField(max_length=40, blank=True)
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    # False for members-only content: feeds and public pages show only public rows.
+    is_public = models.BooleanField(default=True)
+    created_at = models.DateTimeField(db_index=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["community", "created_at"], name="activity_community_time"),
+            models.Index(fields=["actor", "created_at"], name="activity_actor_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.get_verb_display()} ({self.community})"

@@ -1,0 +1,70 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import LEVEL_ORDER, Level, Role
+
+
+class Membership(models.Model):
+    """A person in a community: a role (what they do) and a level (how far in they are)."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    level = models.CharField(
+        _("participation level"), max_length=16, choices=Level.choices, default=Level.PERIPHERAL
+    )
+    # A gardener's override pins the level until cleared.
+    level_overridden = models.BooleanField(_("level set by a gardener"), default=False)
+    level_override_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["joined_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["community", "user"], name="one_membership_per_person"),
+        ]
+        indexes = [models.Index(fields=["community", "role"]), models.Index(fields=["community", "level"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.community}"
+
+    @property
+    def level_rank(self) -> int:
+        return LEVEL_ORDER[self.level]
+
+
+class MembershipChange(models.Model):
+    """One step of a member's trajectory: a change of level or role, kept forever."""
+
+    class Field(models.TextChoices):
+        LEVEL = "level", _("level")
+        ROLE = "role", _("role")
+
+    class Cause(models.TextChoices):
+        JOINED = "joined", _("joined")
+        COMPUTED = "computed", _("computed from activity")
+        OVERRIDE = "override", _("set by a gardener")
+        OVERRIDE_CLEARED = "override_cleared", _("gardener's setting cleared")
+        ROLE_CHANGE = "role_change", _("role changed")
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField(max_length=8, choices=Field.choices)
+    old_value = models.CharField(max_length=16, blank=True)
+    new_value = models.CharField(max_length=16)
+    cause = models.CharField(max_length=20, choices=Cause.choices)
+    reason = models.CharField(max_length=300, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.old_value or '—'} → {self.new_value}"

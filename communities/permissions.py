@@ -1,0 +1,112 @@
+"""The one permissions policy. Views, search, feeds, digests, downloads and calendars ask here.
+
+Invisible communities answer 404 (never 403), so their existence does not leak.
+Membership lookups are cached on the user object for the length of a request.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import Community, Membership
+from .models.choices import JoinPolicy, Role, Visibility
+
+_CACHE_ATTR = "_copsite_memberships"
+
+
+def membership_of(user, community: Community) -> Membership | None:
+    if user is None or not user.is_authenticated:
+        return None
+    cache = getattr(user, _CACHE_ATTR, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _CACHE_ATTR, cache)
+    if community.pk not in cache:
+        cache[community.pk] = Membership.objects.filter(user=user, community=community).first()
+    return cache[community.pk]
+
+
+def forget_memberships(user) -> None:
+    """Drop the cache after an action changed this user's memberships."""
+    if user is not None and hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def _role(user, community: Community) -> str | None:
+    membership = membership_of(user, community)
+    return membership.role if membership else None
+
+
+# --- querysets -------------------------------------------------------------------------
+
+
+def visible_communities(user) -> QuerySet[Community]:
+    """Every community this person may read: the public ones and their own."""
+    if user is None or not user.is_authenticated:
+        return Community.objects.filter(visibility=Visibility.PUBLIC)
+    mine = Membership.objects.filter(user=user).values("community_id")
+    return Community.objects.filter(Q(visibility=Visibility.PUBLIC) | Q(pk__in=mine))
+
+
+def listed_communities(user) -> QuerySet[Community]:
+    """What the directory shows: the same set; unlisted and private appear only to members."""
+    return visible_communities(user)
+
+
+def get_visible_community_or_404(user, slug: str) -> Community:
+    community = visible_communities(user).filter(slug=slug).first()
+    if community is None:
+        raise Http404("No such community.")
+    return community
+
+
+# --- questions -------------------------------------------------------------------------
+
+
+def can_view_community(user, community: Community) -> bool:
+    return community.visibility == Visibility.PUBLIC or membership_of(user, community) is not None
+
+
+def is_member(user, community: Community) -> bool:
+    return membership_of(user, community) is not None
+
+
+def can_join_community(user, community: Community) -> bool:
+    return (
+        user.is_authenticated
+        and community.join_policy == JoinPolicy.OPEN
+        and can_view_community(user, community)
+        and not is_member(user, community)
+    )
+
+
+def can_request_to_join_community(user, community: Community) -> bool:
+    return (
+        user.is_authenticated
+        and community.join_policy == JoinPolicy.REQUEST
+        and can_view_community(user, community)
+        and not is_member(user, community)
+    )
+
+
+def can_leave_community(user, community: Community) -> bool:
+    return is_member(user, community)
+
+
+def can_manage_community(user, community: Community) -> bool:
+    """Gardeners edit the community, decide requests, invite and set roles and levels."""
+    return _role(user, community) == Role.GARDENER
+
+
+def can_invite_to_community(user, community: Community) -> bool:
+    role = _role(user, community)
+    if role == Role.GARDENER:
+        return True
+    return role is not None and community.visibility == Visibility.UNLISTED
+
+
+def can_view_dashboard(user, community: Community) -> bool:
+    return _role(user, community) in {Role.GARDENER, Role.SPONSOR}
+
+
+def can_create_community(user) -> bool:
+    return user.is_authenticated

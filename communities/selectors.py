@@ -1,0 +1,135 @@
+"""Reads shared by several views. Each list is a fixed number of queries, whatever its length."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from . import permissions
+from .models import Activity, Community, Invitation, JoinRequest, Membership, MembershipChange
+from .models.choices import LEVEL_ORDER, Level, Role
+
+User = get_user_model()
+
+
+def directory(user, *, query: str = "", stage: str = "", join_policy: str = "") -> QuerySet[Community]:
+    communities = permissions.listed_communities(user).annotate(
+        member_count=Count("memberships", distinct=True)
+    )
+    if query:
+        communities = communities.filter(
+            Q(name__icontains=query)
+            | Q(tagline__icontains=query)
+            | Q(concern__icontains=query)
+            | Q(audience__icontains=query)
+        )
+    if stage:
+        communities = communities.filter(stage=stage)
+    if join_policy:
+        communities = communities.filter(join_policy=join_policy)
+    return communities.order_by("name")
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("community")
+        .order_by("community__name")
+    )
+
+
+def members(community: Community, *, level: str = "") -> QuerySet[Membership]:
+    qs = Membership.objects.filter(community=community).select_related("user")
+    if level:
+        qs = qs.filter(level=level)
+    return qs.order_by("user__display_name", "user__username")
+
+
+def members_by_level(community: Community) -> list[tuple[str, str, list[Membership]]]:
+    """Members grouped from the core outwards, for the community home and members page."""
+    groups: dict[str, list[Membership]] = {level.value: [] for level in Level}
+    for membership in members(community):
+        groups[membership.level].append(membership)
+    return [
+        (level.value, level.label, groups[level.value])
+        for level in sorted(Level, key=lambda lv: -LEVEL_ORDER[lv.value])
+    ]
+
+
+def gardeners(community: Community) -> QuerySet[Membership]:
+    return members(community).filter(role=Role.GARDENER)
+
+
+def pending_requests(community: Community) -> QuerySet[JoinRequest]:
+    return (
+        JoinRequest.objects.filter(community=community, status=JoinRequest.Status.PENDING)
+        .select_related("user")
+        .order_by("created_at")
+    )
+
+
+def pending_request_of(user, community: Community) -> JoinRequest | None:
+    if not user.is_authenticated:
+        return None
+    return JoinRequest.objects.filter(
+        community=community, user=user, status=JoinRequest.Status.PENDING
+    ).first()
+
+
+def invitations(community: Community) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(community=community).select_related("invited_by")[:50]
+
+
+def recent_activity(communities, *, viewer, limit: int = 20) -> list[Activity]:
+    """Latest ledger rows across communities; members-only rows only for members."""
+    mine = (
+        Membership.objects.filter(user=viewer).values("community_id")
+        if viewer.is_authenticated
+        else Membership.objects.none().values("community_id")
+    )
+    visible = Q(is_public=True) | Q(community_id__in=mine)
+    hidden_verbs = [Activity.Verb.ROLE_CHANGED, Activity.Verb.LEVEL_CHANGED]
+    return list(
+        Activity.objects.filter(community__in=communities)
+        .filter(visible)
+        .exclude(verb__in=hidden_verbs)
+        .select_related("actor", "community")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def trajectory(user, *, viewer) -> QuerySet[MembershipChange]:
+    """A person's level and role history, limited to communities the viewer can see."""
+    visible = permissions.visible_communities(viewer).values("pk")
+    return (
+        MembershipChange.objects.filter(
+            membership__user=user, membership__community__in=visible
+        )
+        .select_related("membership__community", "changed_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def profile_memberships(user, *, viewer) -> QuerySet[Membership]:
+    visible = permissions.visible_communities(viewer).values("pk")
+    return memberships_of(user).filter(community__in=visible)
+
+
+def member_history(membership: Membership) -> QuerySet[MembershipChange]:
+    return membership.changes.select_related("changed_by").order_by("-created_at", "-id")
+
+
+def public_communities(limit: int = 12) -> QuerySet[Community]:
+    return (
+        permissions.visible_communities(None)
+        .annotate(member_count=Count("memberships"))
+        .order_by("-member_count", "name")[:limit]
+    )
+
+
+def with_gardeners(communities: QuerySet[Community]) -> QuerySet[Community]:
+    return communities.prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.filter(role=Role.GARDENER).select_related("user"),
+            to_attr="gardener_memberships",
+        )
+    )

@@ -1,0 +1,136 @@
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..errors import ActionError
+from ..models import Activity, Community, Membership, MembershipChange
+from ..models.choices import JoinPolicy, Level, Role, Stage, Visibility
+from ..models.community import RESERVED_SLUGS
+from .ledger import record_activity
+
+EDITABLE_FIELDS = (
+    "name",
+    "tagline",
+    "concern",
+    "audience",
+    "ways_of_working",
+    "visibility",
+    "join_policy",
+    "stage",
+)
+
+
+def _check_name_and_slug(*, name: str, slug: str, exclude_pk: int | None = None) -> None:
+    others = Community.objects.exclude(pk=exclude_pk)
+    if len(name.strip()) < 3:
+        raise ActionError(_("A name needs at least three characters."), field="name")
+    if others.filter(name__iexact=name.strip()).exists():
+        raise ActionError(_("A community with this name already exists."), field="name")
+    if not slug or slug != slugify(slug):
+        raise ActionError(
+            _("Use only lowercase letters, numbers and hyphens in the web address."), field="slug"
+        )
+    if slug in RESERVED_SLUGS:
+        raise ActionError(_("“%(slug)s” is reserved; choose another web address.") % {"slug": slug}, field="slug")
+    if others.filter(slug=slug).exists():
+        raise ActionError(_("This web address is already taken."), field="slug")
+
+
+def _check_choices(fields: dict) -> None:
+    for field, choices in (
+        ("visibility", Visibility),
+        ("join_policy", JoinPolicy),
+        ("stage", Stage),
+    ):
+        if field in fields and fields[field] not in choices.values:
+            raise ActionError(_("Choose a valid option."), field=field)
+
+
+def create_community(
+    *,
+    creator,
+    name: str,
+    slug: str = "",
+    tagline: str = "",
+    concern: str = "",
+    audience: str = "",
+    ways_of_working: str = "",
+    visibility: str = Visibility.PUBLIC,
+    join_policy: str = JoinPolicy.OPEN,
+    stage: str = Stage.POTENTIAL,
+) -> Community:
+    """Start a community; its creator becomes the first gardener."""
+    if not permissions.can_create_community(creator):
+        raise ActionError(_("Sign in to start a community."), status=403)
+    slug = slug or slugify(name)[:50]
+    fields = {
+        "name": name.strip(),
+        "slug": slug,
+        "tagline": tagline,
+        "concern": concern,
+        "audience": audience,
+        "ways_of_working": ways_of_working,
+        "visibility": visibility,
+        "join_policy": join_policy,
+        "stage": stage,
+    }
+    _check_name_and_slug(name=name, slug=slug)
+    _check_choices(fields)
+    try:
+        with transaction.atomic():
+            community = Community.objects.create(created_by=creator, **fields)
+            membership = Membership.objects.create(
+                community=community, user=creator, role=Role.GARDENER, level=Level.PERIPHERAL
+            )
+            MembershipChange.objects.bulk_create(
+                [
+                    MembershipChange(
+                        membership=membership, field="role", new_value=Role.GARDENER,
+                        cause=MembershipChange.Cause.JOINED, changed_by=creator,
+                    ),
+                    MembershipChange(
+                        membership=membership, field="level", new_value=Level.PERIPHERAL,
+                        cause=MembershipChange.Cause.JOINED, changed_by=creator,
+                    ),
+                ]
+            )
+            record_activity(
+                community=community, actor=creator, verb=Activity.Verb.COMMUNITY_CREATED,
+                target_type="community", target_id=community.pk, title=community.name,
+                url=community.get_absolute_url(),
+            )
+    except IntegrityError as exc:  # a concurrent create won the race for the name or slug
+        raise ActionError(_("A community with this name or web address already exists.")) from exc
+    permissions.forget_memberships(creator)
+    return community
+
+
+def update_community(*, actor, community: Community, **changes) -> Community:
+    """Edit the name, tagline, domain statement, visibility, join policy or stage."""
+    if not permissions.can_manage_community(actor, community):
+        raise ActionError(_("Only gardeners can change the community."), status=403)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ActionError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
+    _check_choices(changes)
+    if "name" in changes:
+        _check_name_and_slug(name=changes["name"], slug=community.slug, exclude_pk=community.pk)
+        changes["name"] = changes["name"].strip()
+    changed = [field for field, value in changes.items() if getattr(community, field) != value]
+    if not changed:
+        return community
+    for field in changed:
+        setattr(community, field, changes[field])
+    try:
+        with transaction.atomic():
+            community.save(update_fields=[*changed, "updated_at"])
+            record_activity(
+                community=community, actor=actor, verb=Activity.Verb.COMMUNITY_UPDATED,
+                target_type="community", target_id=community.pk, title=community.name,
+                url=community.get_absolute_url(),
+            )
+    except IntegrityError as exc:
+        community.refresh_from_db()
+        raise ActionError(_("A community with this name already exists."), field="name") from exc
+    return community

@@ -1,0 +1,92 @@
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from copsite.mail import send_templated_mail
+
+from .models import Invitation, JoinRequest, Membership
+from .models.choices import Role
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+@shared_task
+def send_invitation_email(invitation_id: int, token: str) -> None:
+    """Mail one invitation. The token travels only in the task, never in the database."""
+    invitation = Invitation.objects.select_related("community", "invited_by").filter(
+        pk=invitation_id, accepted_at=None, revoked_at=None
+    ).first()
+    if invitation is None:  # withdrawn or used before the worker got to it
+        return
+    send_templated_mail(
+        template_prefix="communities/email/invitation",
+        context={
+            "invitation": invitation,
+            "community": invitation.community,
+            "url": absolute_url(reverse("communities:invitation", kwargs={"token": token})),
+        },
+        to=[invitation.email],
+    )
+
+
+@shared_task
+def purge_stale_invitations() -> int:
+    """Beat: forget invitations that expired or were withdrawn long ago. Idempotent."""
+    cutoff = timezone.now() - timedelta(days=90)
+    stale = Invitation.objects.filter(accepted_at=None).filter(
+        Q(expires_at__lte=cutoff) | Q(revoked_at__lte=cutoff)
+    )
+    deleted, _ = stale.delete()
+    return deleted
+
+
+@shared_task
+def notify_gardeners_of_request(join_request_id: int) -> None:
+    join_request = JoinRequest.objects.select_related("community", "user").filter(
+        pk=join_request_id, status=JoinRequest.Status.PENDING
+    ).first()
+    if join_request is None:
+        return
+    community = join_request.community
+    emails = list(
+        Membership.objects.filter(community=community, role=Role.GARDENER)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    if not emails:
+        return
+    send_templated_mail(
+        template_prefix="communities/email/request_received",
+        context={
+            "join_request": join_request,
+            "community": community,
+            "url": absolute_url(reverse("communities:people", kwargs={"slug": community.slug})),
+        },
+        to=emails,
+    )
+
+
+@shared_task
+def notify_request_decided(join_request_id: int) -> None:
+    join_request = JoinRequest.objects.select_related("community", "user").filter(
+        pk=join_request_id,
+        status__in=[JoinRequest.Status.APPROVED, JoinRequest.Status.DECLINED],
+    ).first()
+    if join_request is None or not join_request.user.email:
+        return
+    send_templated_mail(
+        template_prefix="communities/email/request_decided",
+        context={
+            "join_request": join_request,
+            "community": join_request.community,
+            "approved": join_request.status == JoinRequest.Status.APPROVED,
+            "url": absolute_url(join_request.community.get_absolute_url()),
+        },
+        to=[join_request.user.email],
+    )

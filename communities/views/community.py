@@ -1,0 +1,126 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from copsite.actions import report_error
+
+from .. import permissions, selectors, services
+from ..errors import ActionError
+from ..forms import JoinRequestForm
+from ..models.choices import Level
+
+
+def _header_context(request, community) -> dict:
+    """What the community header needs: the viewer's membership and the buttons they get."""
+    user = request.user
+    context = {
+        "community": community,
+        "membership": permissions.membership_of(user, community),
+        "pending_request": selectors.pending_request_of(user, community),
+        "can_join": permissions.can_join_community(user, community),
+        "can_request": permissions.can_request_to_join_community(user, community),
+        "can_manage": permissions.can_manage_community(user, community),
+        "can_invite": permissions.can_invite_to_community(user, community),
+        "request_form": JoinRequestForm(),
+    }
+    if context["can_manage"]:
+        context["pending_count"] = selectors.pending_requests(community).count()
+    return context
+
+
+def home(request, slug):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    return render(
+        request,
+        "communities/home.html",
+        {
+            **_header_context(request, community),
+            "gardeners": selectors.gardeners(community),
+            "levels": selectors.members_by_level(community),
+            "activity": selectors.recent_activity([community], viewer=request.user, limit=15),
+        },
+    )
+
+
+def members(request, slug):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    level = request.GET.get("level", "")
+    level = level if level in Level.values else ""
+    levels = selectors.members_by_level(community)
+    if level:
+        levels = [group for group in levels if group[0] == level]
+    return render(
+        request,
+        "communities/members.html",
+        {
+            **_header_context(request, community),
+            "levels": levels,
+            "level": level,
+            "level_choices": Level.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def join(request, slug):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    try:
+        services.join_community(user=request.user, community=community)
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("Welcome to %(name)s!") % {"name": community.name})
+    return redirect(community)
+
+
+@login_required
+@require_POST
+def request_to_join(request, slug):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    form = JoinRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Keep the note under 1,000 characters."))
+        return redirect(community)
+    try:
+        services.request_to_join_community(
+            user=request.user, community=community, message=form.cleaned_data["message"]
+        )
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(
+            request, _("Your request is on its way to the gardeners. You will hear back by email.")
+        )
+    return redirect(community)
+
+
+@login_required
+@require_POST
+def withdraw_request(request, slug):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    try:
+        services.withdraw_join_request(user=request.user, community=community)
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("Your request was withdrawn."))
+    return redirect(community)
+
+
+@login_required
+@require_POST
+def leave(request, slug):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    try:
+        services.leave_community(user=request.user, community=community)
+    except ActionError as error:
+        report_error(request, error)
+        return redirect(community)
+    messages.success(request, _("You have left %(name)s.") % {"name": community.name})
+    # After leaving, a private community is no longer visible: go to the directory.
+    if permissions.can_view_community(request.user, community):
+        return redirect(community)
+    return redirect("communities:directory")

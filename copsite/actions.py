@@ -1,0 +1,17 @@
+"""Turning a refused action (ActionError) into the right answer for the person."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest
+
+from communities.errors import ActionError
+
+
+def report_error(request: HttpRequest, error: ActionError, form=None) -> None:
+    """404 for invisible things; otherwise a message on the form's field or as a flash."""
+    if error.status == 404:
+        raise Http404(error.message)
+    if form is not None:
+        field = error.field if error.field in form.fields else None
+        form.add_error(field, error.message)
+    else:
+        messages.error(request, error.message)

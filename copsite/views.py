@@ -1,0 +1,83 @@
+import logging
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+
+from communities import selectors
+
+logger = logging.getLogger(__name__)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "home_public.html", {"communities": selectors.public_communities()})
+    memberships = list(selectors.memberships_of(request.user))
+    communities = [m.community for m in memberships]
+    return render(
+        request,
+        "home.html",
+        {
+            "memberships": memberships,
+            "activity": selectors.recent_activity(communities, viewer=request.user, limit=20),
+            "suggestions": selectors.public_communities(limit=6) if not memberships else [],
+        },
+    )
+
+
+def _broker_ok() -> bool:
+    from copsite.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return True
+    except Exception:  # any transport error means "not reachable"
+        logger.warning("healthz: broker unreachable", exc_info=True)
+        return False
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        return True
+    except Exception:
+        logger.warning("healthz: database unreachable", exc_info=True)
+        return False
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness for load balancers and the run command: database and broker reachable."""
+    checks = {"database": _database_ok(), "broker": _broker_ok()}
+    healthy = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **{k: "ok" if v else "down" for k, v in checks.items()}},
+        status=200 if healthy else 503,
+    )
+
+
+def _error(request, template: str, status: int) -> HttpResponse:
+    return HttpResponse(loader.render_to_string(template, {"SITE_NAME": settings.SITE_NAME}, request), status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _error(request, "403.html", 403)
+
+
+def page_not_found(request, exception=None):
+    return _error(request, "404.html", 404)
+
+
+def server_error(request):
+    # Rendered without the request context: the failure may have come from it.
+    return HttpResponse(loader.render_to_string("500.html", {"SITE_NAME": settings.SITE_NAME}), status=500)
