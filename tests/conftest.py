@@ -1,0 +1,39 @@
+import pytest
+
+from communities.models.choices import Role
+
+from .factories import CommunityFactory, UserFactory, add_member
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate limits live in the cache; keep tests independent of each other.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def community(db):
+    return CommunityFactory()
+
+
+@pytest.fixture
+def gardener(community):
+    return community.memberships.get(role=Role.GARDENER).user
+
+
+@pytest.fixture
+def member(community):
+    return add_member(community).user
+
+
+@pytest.fixture
+def sponsor(community):
+    return add_member(community, role=Role.SPONSOR).user
