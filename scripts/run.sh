@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Set up and run copsite on embedded defaults: SQLite, Celery on the filesystem broker
+# (worker + beat), mail written to var/mail/. Ctrl-C stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/_venv.sh
+
+HOST="${HOST:-127.0.0.1}"
+PORT="${PORT:-8000}"
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-copsite.settings.local}"
+export SITE_URL="${SITE_URL:-http://$HOST:$PORT}"
+PY="$VENV/bin/python"
+
+"$PY" manage.py migrate --noinput
+"$PY" manage.py seed_demo
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping copsite ..."
+  for pid in "${pids[@]}"; do
+    # Each service runs in its own process group: stop the group, children included.
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "Stopped."
+}
+trap stop INT TERM EXIT
+
+mkdir -p var/log
+setsid "$VENV/bin/celery" -A copsite worker -B --pool=solo --loglevel=INFO \
+  >var/log/worker.log 2>&1 &
+pids+=($!)
+setsid "$PY" manage.py runserver "$HOST:$PORT" &
+pids+=($!)
+
+cat <<TXT
+
+  copsite is running at http://$HOST:$PORT/
+  Worker and scheduler log: var/log/worker.log   Sent mail: var/mail/
+  Demo logins (password: practice-together):
+    amara@example.org   gardener, Northfield e-learning committee
+    elena@example.org   gardener, Social work practice exchange
+    marta@example.org   sponsor
+    dev@example.org     a newcomer at the periphery
+    admin@example.org   operator, Django admin at /admin/
+  Press Ctrl-C to stop.
+
+TXT
+# Stop everything as soon as either service dies.
+wait -n "${pids[@]}" || true
