@@ -23,7 +23,15 @@ class MembershipChangeInline(admin.TabularInline):
     model = MembershipChange
     extra = 0
     can_delete = False
-    readonly_fields = ["field", "old_value", "new_value", "cause", "reason", "changed_by", "created_at"]
+    readonly_fields = [
+        "field",
+        "old_value",
+        "new_value",
+        "cause",
+        "reason",
+        "changed_by",
+        "created_at",
+    ]
 
 
 @admin.register(Membership)
@@ -52,7 +60,15 @@ class JoinRequestAdmin(admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "community", "role", "created_at", "expires_at", "accepted_at", "revoked_at"]
+    list_display = [
+        "email",
+        "community",
+        "role",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    ]
     list_select_related = ["community"]
     readonly_fields = ["token_hash"]
     search_fields = ["email"]

@@ -60,7 +60,10 @@ COMMUNITIES = [
         "gardeners": ["elena", "grace"],
         "sponsors": ["marta"],
         "members": {
-            "farid": "core", "hana": "peripheral", "lena": "active", "joy": "occasional",
+            "farid": "core",
+            "hana": "peripheral",
+            "lena": "active",
+            "joy": "occasional",
             "ian": "peripheral",
         },
     },

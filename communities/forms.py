@@ -9,8 +9,15 @@ class CommunityForm(forms.ModelForm):
     class Meta:
         model = Community
         fields = [
-            "name", "slug", "tagline", "concern", "audience", "ways_of_working",
-            "visibility", "join_policy", "stage",
+            "name",
+            "slug",
+            "tagline",
+            "concern",
+            "audience",
+            "ways_of_working",
+            "visibility",
+            "join_policy",
+            "stage",
         ]
         widgets = {
             "concern": forms.Textarea(attrs={"rows": 4}),
@@ -20,7 +27,9 @@ class CommunityForm(forms.ModelForm):
             "join_policy": forms.RadioSelect,
         }
         help_texts = {
-            "slug": _("Used in the address /c/<web address>/. Lowercase letters, numbers, hyphens."),
+            "slug": _(
+                "Used in the address /c/<web address>/. Lowercase letters, numbers, hyphens."
+            ),
             "concern": _("The shared concern or passion that brings people together."),
             "audience": _("Which practitioners will find this community useful."),
         }

@@ -10,7 +10,9 @@ from .models.choices import LEVEL_ORDER, Level, Role
 User = get_user_model()
 
 
-def directory(user, *, query: str = "", stage: str = "", join_policy: str = "") -> QuerySet[Community]:
+def directory(
+    user, *, query: str = "", stage: str = "", join_policy: str = ""
+) -> QuerySet[Community]:
     communities = permissions.listed_communities(user).annotate(
         member_count=Count("memberships", distinct=True)
     )
@@ -30,9 +32,7 @@ def directory(user, *, query: str = "", stage: str = "", join_policy: str = "") 
 
 def memberships_of(user) -> QuerySet[Membership]:
     return (
-        Membership.objects.filter(user=user)
-        .select_related("community")
-        .order_by("community__name")
+        Membership.objects.filter(user=user).select_related("community").order_by("community__name")
     )
 
 
@@ -100,9 +100,7 @@ def trajectory(user, *, viewer) -> QuerySet[MembershipChange]:
     """A person's level and role history, limited to communities the viewer can see."""
     visible = permissions.visible_communities(viewer).values("pk")
     return (
-        MembershipChange.objects.filter(
-            membership__user=user, membership__community__in=visible
-        )
+        MembershipChange.objects.filter(membership__user=user, membership__community__in=visible)
         .select_related("membership__community", "changed_by")
         .order_by("-created_at", "-id")
     )

@@ -19,9 +19,11 @@ def absolute_url(path: str) -> str:
 @shared_task
 def send_invitation_email(invitation_id: int, token: str) -> None:
     """Mail one invitation. The token travels only in the task, never in the database."""
-    invitation = Invitation.objects.select_related("community", "invited_by").filter(
-        pk=invitation_id, accepted_at=None, revoked_at=None
-    ).first()
+    invitation = (
+        Invitation.objects.select_related("community", "invited_by")
+        .filter(pk=invitation_id, accepted_at=None, revoked_at=None)
+        .first()
+    )
     if invitation is None:  # withdrawn or used before the worker got to it
         return
     send_templated_mail(
@@ -48,9 +50,11 @@ def purge_stale_invitations() -> int:
 
 @shared_task
 def notify_gardeners_of_request(join_request_id: int) -> None:
-    join_request = JoinRequest.objects.select_related("community", "user").filter(
-        pk=join_request_id, status=JoinRequest.Status.PENDING
-    ).first()
+    join_request = (
+        JoinRequest.objects.select_related("community", "user")
+        .filter(pk=join_request_id, status=JoinRequest.Status.PENDING)
+        .first()
+    )
     if join_request is None:
         return
     community = join_request.community
@@ -74,10 +78,14 @@ def notify_gardeners_of_request(join_request_id: int) -> None:
 
 @shared_task
 def notify_request_decided(join_request_id: int) -> None:
-    join_request = JoinRequest.objects.select_related("community", "user").filter(
-        pk=join_request_id,
-        status__in=[JoinRequest.Status.APPROVED, JoinRequest.Status.DECLINED],
-    ).first()
+    join_request = (
+        JoinRequest.objects.select_related("community", "user")
+        .filter(
+            pk=join_request_id,
+            status__in=[JoinRequest.Status.APPROVED, JoinRequest.Status.DECLINED],
+        )
+        .first()
+    )
     if join_request is None or not join_request.user.email:
         return
     send_templated_mail(

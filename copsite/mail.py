@@ -1,4 +1,7 @@
-"""Emails are rendered from a trio of templates: <prefix>.subject.txt, <prefix>.txt, <prefix>.html."""
+"""Emails are rendered from a trio of templates.
+
+<prefix>.subject.txt, <prefix>.txt and <prefix>.html share one context.
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -14,7 +17,10 @@ def send_templated_mail(
     text = render_to_string(f"{template_prefix}.txt", context)
     html = render_to_string(f"{template_prefix}.html", context)
     message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=to,
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
         headers=headers or {},
     )
     message.attach_alternative(html, "text/html")

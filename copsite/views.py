@@ -57,13 +57,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
     checks = {"database": _database_ok(), "broker": _broker_ok()}
     healthy = all(checks.values())
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", **{k: "ok" if v else "down" for k, v in checks.items()}},
+        {
+            "status": "ok" if healthy else "unavailable",
+            **{k: "ok" if v else "down" for k, v in checks.items()},
+        },
         status=200 if healthy else 503,
     )
 
 
 def _error(request, template: str, status: int) -> HttpResponse:
-    return HttpResponse(loader.render_to_string(template, {"SITE_NAME": settings.SITE_NAME}, request), status=status)
+    return HttpResponse(
+        loader.render_to_string(template, {"SITE_NAME": settings.SITE_NAME}, request), status=status
+    )
 
 
 def bad_request(request, exception=None):
@@ -80,4 +85,6 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without the request context: the failure may have come from it.
-    return HttpResponse(loader.render_to_string("500.html", {"SITE_NAME": settings.SITE_NAME}), status=500)
+    return HttpResponse(
+        loader.render_to_string("500.html", {"SITE_NAME": settings.SITE_NAME}), status=500
+    )

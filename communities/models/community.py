@@ -9,15 +9,38 @@ from .choices import JoinPolicy, Stage, Visibility
 # Slugs that would shadow a page or mislead people.
 RESERVED_SLUGS = frozenset(
     {
-        "new", "admin", "api", "accounts", "help", "search", "static", "media", "healthz",
-        "communities", "c", "u", "feed", "settings", "join", "leave", "login", "logout",
-        "signup", "dashboard", "moderation", "proposals", "about", "copsite",
+        "new",
+        "admin",
+        "api",
+        "accounts",
+        "help",
+        "search",
+        "static",
+        "media",
+        "healthz",
+        "communities",
+        "c",
+        "u",
+        "feed",
+        "settings",
+        "join",
+        "leave",
+        "login",
+        "logout",
+        "signup",
+        "dashboard",
+        "moderation",
+        "proposals",
+        "about",
+        "copsite",
     }
 )
 
 
 class Community(models.Model):
-    name = models.CharField(_("name"), max_length=80, unique=True, validators=[MinLengthValidator(3)])
+    name = models.CharField(
+        _("name"), max_length=80, unique=True, validators=[MinLengthValidator(3)]
+    )
     slug = models.SlugField(_("web address"), max_length=50, unique=True)
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
     # The domain statement: the first of the three traits of a community of practice.
@@ -50,10 +73,12 @@ class Community(models.Model):
         verbose_name_plural = _("communities")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(visibility__in=Visibility.values), name="community_visibility_valid"
+                condition=models.Q(visibility__in=Visibility.values),
+                name="community_visibility_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(join_policy__in=JoinPolicy.values), name="community_join_policy_valid"
+                condition=models.Q(join_policy__in=JoinPolicy.values),
+                name="community_join_policy_valid",
             ),
         ]
 

@@ -28,7 +28,10 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["community", "user"], name="one_membership_per_person"),
         ]
-        indexes = [models.Index(fields=["community", "role"]), models.Index(fields=["community", "level"])]
+        indexes = [
+            models.Index(fields=["community", "role"]),
+            models.Index(fields=["community", "level"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} in {self.community}"

@@ -32,7 +32,9 @@ def _check_name_and_slug(*, name: str, slug: str, exclude_pk: int | None = None)
             _("Use only lowercase letters, numbers and hyphens in the web address."), field="slug"
         )
     if slug in RESERVED_SLUGS:
-        raise ActionError(_("“%(slug)s” is reserved; choose another web address.") % {"slug": slug}, field="slug")
+        raise ActionError(
+            _("“%(slug)s” is reserved; choose another web address.") % {"slug": slug}, field="slug"
+        )
     if others.filter(slug=slug).exists():
         raise ActionError(_("This web address is already taken."), field="slug")
 
@@ -86,18 +88,28 @@ def create_community(
             MembershipChange.objects.bulk_create(
                 [
                     MembershipChange(
-                        membership=membership, field="role", new_value=Role.GARDENER,
-                        cause=MembershipChange.Cause.JOINED, changed_by=creator,
+                        membership=membership,
+                        field="role",
+                        new_value=Role.GARDENER,
+                        cause=MembershipChange.Cause.JOINED,
+                        changed_by=creator,
                     ),
                     MembershipChange(
-                        membership=membership, field="level", new_value=Level.PERIPHERAL,
-                        cause=MembershipChange.Cause.JOINED, changed_by=creator,
+                        membership=membership,
+                        field="level",
+                        new_value=Level.PERIPHERAL,
+                        cause=MembershipChange.Cause.JOINED,
+                        changed_by=creator,
                     ),
                 ]
             )
             record_activity(
-                community=community, actor=creator, verb=Activity.Verb.COMMUNITY_CREATED,
-                target_type="community", target_id=community.pk, title=community.name,
+                community=community,
+                actor=creator,
+                verb=Activity.Verb.COMMUNITY_CREATED,
+                target_type="community",
+                target_id=community.pk,
+                title=community.name,
                 url=community.get_absolute_url(),
             )
     except IntegrityError as exc:  # a concurrent create won the race for the name or slug
@@ -126,8 +138,12 @@ def update_community(*, actor, community: Community, **changes) -> Community:
         with transaction.atomic():
             community.save(update_fields=[*changed, "updated_at"])
             record_activity(
-                community=community, actor=actor, verb=Activity.Verb.COMMUNITY_UPDATED,
-                target_type="community", target_id=community.pk, title=community.name,
+                community=community,
+                actor=actor,
+                verb=Activity.Verb.COMMUNITY_UPDATED,
+                target_type="community",
+                target_id=community.pk,
+                title=community.name,
                 url=community.get_absolute_url(),
             )
     except IntegrityError as exc:

@@ -20,7 +20,7 @@ from .membership import _add_member
 def invite_to_community(
     *, actor, community: Community, email: str, role: str = Role.MEMBER, message: str = ""
 ) -> tuple[Invitation, str]:
-    """Invite one email address. Returns the invitation and its token (sent by mail, never stored)."""
+    """Invite one address. Returns the invitation and its token (mailed, never stored)."""
     if not permissions.can_invite_to_community(actor, community):
         raise ActionError(_("You cannot invite people to this community."), status=404)
     email = email.strip().lower()
@@ -96,7 +96,9 @@ def accept_invitation(*, user, token: str) -> Membership:
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
         return _add_member(
-            community=invitation.community, user=user, role=invitation.role,
+            community=invitation.community,
+            user=user,
+            role=invitation.role,
             changed_by=invitation.invited_by,
         )
 

@@ -19,18 +19,28 @@ def _add_member(*, community: Community, user, role: str, changed_by) -> Members
     MembershipChange.objects.bulk_create(
         [
             MembershipChange(
-                membership=membership, field="role", new_value=role,
-                cause=MembershipChange.Cause.JOINED, changed_by=changed_by,
+                membership=membership,
+                field="role",
+                new_value=role,
+                cause=MembershipChange.Cause.JOINED,
+                changed_by=changed_by,
             ),
             MembershipChange(
-                membership=membership, field="level", new_value=membership.level,
-                cause=MembershipChange.Cause.JOINED, changed_by=changed_by,
+                membership=membership,
+                field="level",
+                new_value=membership.level,
+                cause=MembershipChange.Cause.JOINED,
+                changed_by=changed_by,
             ),
         ]
     )
     record_activity(
-        community=community, actor=user, verb=Activity.Verb.JOINED,
-        target_type="membership", target_id=membership.pk, title=user.name,
+        community=community,
+        actor=user,
+        verb=Activity.Verb.JOINED,
+        target_type="membership",
+        target_id=membership.pk,
+        title=user.name,
         url=user.get_absolute_url(),
     )
     permissions.forget_memberships(user)
@@ -45,7 +55,10 @@ def join_community(*, user, community: Community) -> Membership:
         raise ActionError(_("You are already a member of this community."))
     if community.join_policy != JoinPolicy.OPEN:
         raise ActionError(
-            _("This community does not take members directly; ask to join or wait for an invitation.")
+            _(
+                "This community does not take members directly; "
+                "ask to join or wait for an invitation."
+            )
         )
     with transaction.atomic():
         membership = _add_member(community=community, user=user, role=Role.MEMBER, changed_by=user)
@@ -68,7 +81,9 @@ def request_to_join_community(*, user, community: Community, message: str = "") 
         raise ActionError(_("Keep the note under 1,000 characters."), field="message")
     try:
         with transaction.atomic():
-            join_request = JoinRequest.objects.create(community=community, user=user, message=message)
+            join_request = JoinRequest.objects.create(
+                community=community, user=user, message=message
+            )
             tasks.notify_gardeners_of_request.delay_on_commit(join_request.pk)
     except IntegrityError as exc:
         raise ActionError(_("Your request is already waiting for a gardener.")) from exc
@@ -98,7 +113,10 @@ def decide_join_request(*, actor, join_request: JoinRequest, approve: bool) -> M
         locked.save(update_fields=["status", "decided_by", "decided_at"])
         tasks.notify_request_decided.delay_on_commit(locked.pk)
         membership = None
-        if approve and not Membership.objects.filter(community=community, user=locked.user).exists():
+        if (
+            approve
+            and not Membership.objects.filter(community=community, user=locked.user).exists()
+        ):
             membership = _add_member(
                 community=community, user=locked.user, role=Role.MEMBER, changed_by=actor
             )
@@ -123,8 +141,12 @@ def leave_community(*, user, community: Community) -> None:
             )
         membership.delete()
         record_activity(
-            community=community, actor=user, verb=Activity.Verb.LEFT,
-            target_type="membership", title=user.name, url=user.get_absolute_url(),
+            community=community,
+            actor=user,
+            verb=Activity.Verb.LEFT,
+            target_type="membership",
+            title=user.name,
+            url=user.get_absolute_url(),
         )
     permissions.forget_memberships(user)
 
@@ -147,12 +169,20 @@ def set_member_role(*, actor, membership: Membership, role: str) -> Membership:
         locked.role = role
         locked.save(update_fields=["role"])
         MembershipChange.objects.create(
-            membership=locked, field="role", old_value=old, new_value=role,
-            cause=MembershipChange.Cause.ROLE_CHANGE, changed_by=actor,
+            membership=locked,
+            field="role",
+            old_value=old,
+            new_value=role,
+            cause=MembershipChange.Cause.ROLE_CHANGE,
+            changed_by=actor,
         )
         record_activity(
-            community=community, actor=locked.user, verb=Activity.Verb.ROLE_CHANGED,
-            target_type="membership", target_id=locked.pk, title=locked.get_role_display(),
+            community=community,
+            actor=locked.user,
+            verb=Activity.Verb.ROLE_CHANGED,
+            target_type="membership",
+            target_id=locked.pk,
+            title=locked.get_role_display(),
             is_public=False,
         )
     permissions.forget_memberships(locked.user)
@@ -172,14 +202,23 @@ def set_member_level(
     membership.level = level
     membership.save(update_fields=["level", "level_overridden", "level_override_reason"])
     MembershipChange.objects.create(
-        membership=membership, field="level", old_value=old, new_value=level,
-        cause=cause, reason=reason, changed_by=changed_by,
+        membership=membership,
+        field="level",
+        old_value=old,
+        new_value=level,
+        cause=cause,
+        reason=reason,
+        changed_by=changed_by,
     )
     if old != level:
         record_activity(
-            community=membership.community, actor=membership.user,
-            verb=Activity.Verb.LEVEL_CHANGED, target_type="membership",
-            target_id=membership.pk, title=f"{old} → {level}", is_public=False,
+            community=membership.community,
+            actor=membership.user,
+            verb=Activity.Verb.LEVEL_CHANGED,
+            target_type="membership",
+            target_id=membership.pk,
+            title=f"{old} → {level}",
+            is_public=False,
         )
     return membership
 
@@ -198,8 +237,11 @@ def override_member_level(*, actor, membership: Membership, level: str, reason: 
         locked.level_overridden = True
         locked.level_override_reason = reason
         return set_member_level(
-            membership=locked, level=level, cause=MembershipChange.Cause.OVERRIDE,
-            changed_by=actor, reason=reason,
+            membership=locked,
+            level=level,
+            cause=MembershipChange.Cause.OVERRIDE,
+            changed_by=actor,
+            reason=reason,
         )
 
 
@@ -214,6 +256,8 @@ def clear_level_override(*, actor, membership: Membership) -> Membership:
         locked.level_override_reason = ""
         # The computed level takes over at the next recompute; history notes the release.
         return set_member_level(
-            membership=locked, level=locked.level,
-            cause=MembershipChange.Cause.OVERRIDE_CLEARED, changed_by=actor,
+            membership=locked,
+            level=locked.level,
+            cause=MembershipChange.Cause.OVERRIDE_CLEARED,
+            changed_by=actor,
         )

@@ -1,8 +1,8 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.contrib import messages
 
 from copsite.actions import report_error
 
@@ -24,7 +24,11 @@ def directory(request):
         selectors.directory(request.user, query=query, stage=stage, join_policy=join_policy)
     )
     page = Paginator(communities, PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "communities/_partials/directory_results.html" if request.htmx else "communities/directory.html"
+    template = (
+        "communities/_partials/directory_results.html"
+        if request.htmx
+        else "communities/directory.html"
+    )
     return render(
         request,
         template,
@@ -34,7 +38,11 @@ def directory(request):
             "stage": stage,
             "join_policy": join_policy,
             "stages": Stage.choices,
-            "join_policies": [(JoinPolicy.OPEN, _("Open")), (JoinPolicy.REQUEST, _("By request")), (JoinPolicy.INVITE, _("Invitation only"))],
+            "join_policies": [
+                (JoinPolicy.OPEN, _("Open")),
+                (JoinPolicy.REQUEST, _("By request")),
+                (JoinPolicy.INVITE, _("Invitation only")),
+            ],
         },
     )
 

@@ -23,8 +23,10 @@ def invitation(request, token):
             if error.status == 404:
                 raise Http404(error.message) from error
             return render(
-                request, "communities/invitation.html",
-                {"invitation": invitation, "error": error.message}, status=error.status,
+                request,
+                "communities/invitation.html",
+                {"invitation": invitation, "error": error.message},
+                status=error.status,
             )
         messages.success(request, _("Welcome to %(name)s!") % {"name": invitation.community.name})
         return redirect(invitation.community)

@@ -42,7 +42,8 @@ def settings(request, community):
     if request.method == "POST" and form.is_valid():
         try:
             services.update_community(
-                actor=request.user, community=community,
+                actor=request.user,
+                community=community,
                 **{field: form.cleaned_data[field] for field in form.fields},
             )
         except ActionError as error:
@@ -95,7 +96,9 @@ def invite(request, slug):
         except ActionError as error:
             report_error(request, error, form)
         else:
-            messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+            )
             if permissions.can_manage_community(request.user, community):
                 return redirect(_people_url(community))
             return redirect(community)
@@ -127,7 +130,9 @@ def decide_request(request, community, request_id):
 
 def _membership(community, membership_id) -> Membership:
     return get_object_or_404(
-        Membership.objects.select_related("user", "community"), pk=membership_id, community=community
+        Membership.objects.select_related("user", "community"),
+        pk=membership_id,
+        community=community,
     )
 
 
@@ -140,7 +145,9 @@ def set_role(request, community, membership_id):
         messages.error(request, _("Choose a valid role."))
         return redirect(_people_url(community))
     try:
-        services.set_member_role(actor=request.user, membership=membership, role=form.cleaned_data["role"])
+        services.set_member_role(
+            actor=request.user, membership=membership, role=form.cleaned_data["role"]
+        )
     except ActionError as error:
         report_error(request, error)
     else:
@@ -190,5 +197,9 @@ def member_history(request, community, membership_id):
     return render(
         request,
         "communities/manage/history.html",
-        {"community": community, "membership": membership, "changes": selectors.member_history(membership)},
+        {
+            "community": community,
+            "membership": membership,
+            "changes": selectors.member_history(membership),
+        },
     )

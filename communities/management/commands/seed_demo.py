@@ -45,15 +45,29 @@ class Command(BaseCommand):
         return user
 
     def _people(self) -> dict[str, User]:
-        self._user("admin", "admin@example.org", "Site operator", "", is_staff=True, is_superuser=True)
+        self._user(
+            "admin", "admin@example.org", "Site operator", "", is_staff=True, is_superuser=True
+        )
         return {p[0]: self._user(*p) for p in PEOPLE}
 
     def _community(self, spec: dict, people: dict[str, User]) -> Community:
         community = Community.objects.filter(slug=spec["slug"]).first()
         first_gardener = people[spec["gardeners"][0]]
         if community is None:
-            fields = {k: spec[k] for k in ("name", "slug", "tagline", "concern", "audience",
-                                            "ways_of_working", "visibility", "join_policy", "stage")}
+            fields = {
+                k: spec[k]
+                for k in (
+                    "name",
+                    "slug",
+                    "tagline",
+                    "concern",
+                    "audience",
+                    "ways_of_working",
+                    "visibility",
+                    "join_policy",
+                    "stage",
+                )
+            }
             community = services.create_community(creator=first_gardener, **fields)
         roles = {username: Role.GARDENER for username in spec["gardeners"]}
         roles |= {username: Role.SPONSOR for username in spec["sponsors"]}
