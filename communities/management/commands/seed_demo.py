@@ -69,6 +69,12 @@ class Command(BaseCommand):
                 )
             }
             community = services.create_community(creator=first_gardener, **fields)
+            # Date the community's start before its members' trajectories begin.
+            founded = timezone.now() - timedelta(days=180)
+            Community.objects.filter(pk=community.pk).update(created_at=founded)
+            community.activities.filter(verb=Activity.Verb.COMMUNITY_CREATED).update(
+                created_at=founded
+            )
         roles = {username: Role.GARDENER for username in spec["gardeners"]}
         roles |= {username: Role.SPONSOR for username in spec["sponsors"]}
         roles |= {username: Role.MEMBER for username in spec["members"]}
