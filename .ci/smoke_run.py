@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 BASE = "http://127.0.0.1:8000"
 
@@ -34,9 +35,19 @@ def wait_healthy(proc: subprocess.Popen, seconds: int) -> None:
     sys.exit("the site did not become healthy in time")
 
 
-def leftovers(pgid: int) -> list[str]:
-    out = subprocess.run(["ps", "-eo", "pid,pgid,args"], capture_output=True, text=True).stdout
-    return [line for line in out.splitlines() if "celery -A copsite" in line or "runserver" in line]
+def leftovers() -> list[str]:
+    """Web or worker processes still running from this checkout."""
+    here = os.getcwd()
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+        except OSError:
+            continue
+        if cwd == here and ("runserver" in args or "celery" in args):
+            found.append(f"{pid} {args}")
+    return found
 
 
 def one_run(number: int) -> None:
@@ -55,7 +66,7 @@ def one_run(number: int) -> None:
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         proc.wait(timeout=60)
     time.sleep(2)
-    left = leftovers(proc.pid)
+    left = leftovers()
     if left:
         sys.exit("processes left after Ctrl-C:\n" + "\n".join(left))
     print(f"run {number}: Ctrl-C stopped every process")
