@@ -40,6 +40,9 @@ def _people_url(community) -> str:
 def settings(request, community):
     form = CommunityForm(request.POST or None, instance=community, editing=True)
     if request.method == "POST" and form.is_valid():
+        # is_valid() copied the posted values onto `community`; reload the saved values so
+        # the service sees what changed (otherwise it finds nothing to save).
+        community.refresh_from_db()
         try:
             services.update_community(
                 actor=request.user,
