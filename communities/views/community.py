@@ -27,6 +27,8 @@ def _header_context(request, community) -> dict:
     }
     if context["can_manage"]:
         context["pending_count"] = selectors.pending_requests(community).count()
+        # The last gardener cannot leave; offer the way out instead of a button that fails.
+        context["sole_gardener"] = selectors.gardeners(community).count() == 1
     return context
 
 
