@@ -37,3 +37,20 @@ def member(community):
 @pytest.fixture
 def sponsor(community):
     return add_member(community, role=Role.SPONSOR).user
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but a member of nothing."""
+    return UserFactory()
+
+
+@pytest.fixture
+def make_community(db):
+    """Build a community with the given visibility / join policy; returns (community, gardener)."""
+
+    def make(**kwargs):
+        built = CommunityFactory(**kwargs)
+        return built, built.memberships.get(role=Role.GARDENER).user
+
+    return make

@@ -65,7 +65,8 @@ def create_community(
     """Start a community; its creator becomes the first gardener."""
     if not permissions.can_create_community(creator):
         raise ActionError(_("Sign in to start a community."), status=403)
-    slug = slug or slugify(name)[:50]
+    # Cut to the field's length without leaving a trailing hyphen the slug check would refuse.
+    slug = slug or slugify(name)[:50].strip("-")
     fields = {
         "name": name.strip(),
         "slug": slug,

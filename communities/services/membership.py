@@ -197,8 +197,8 @@ def set_member_level(
     if level not in Level.values:
         raise ActionError(_("Choose a valid level."), field="level")
     old = membership.level
-    if old == level and cause == MembershipChange.Cause.COMPUTED:
-        return membership
+    if cause == MembershipChange.Cause.COMPUTED and (old == level or membership.level_overridden):
+        return membership  # nothing moved, or a gardener's override pins the level
     membership.level = level
     membership.save(update_fields=["level", "level_overridden", "level_override_reason"])
     MembershipChange.objects.create(
