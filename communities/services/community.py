@@ -1,3 +1,5 @@
+import re
+
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -9,6 +11,7 @@ from ..models.choices import JoinPolicy, Level, Role, Stage, Visibility
 from ..models.community import RESERVED_SLUGS
 from .ledger import record_activity
 
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITABLE_FIELDS = (
     "name",
     "tagline",
@@ -27,7 +30,7 @@ def _check_name_and_slug(*, name: str, slug: str, exclude_pk: int | None = None)
         raise ActionError(_("A name needs at least three characters."), field="name")
     if others.filter(name__iexact=name.strip()).exists():
         raise ActionError(_("A community with this name already exists."), field="name")
-    if not slug or slug != slugify(slug):
+    if not SLUG_PATTERN.fullmatch(slug or ""):
         raise ActionError(
             _("Use only lowercase letters, numbers and hyphens in the web address."), field="slug"
         )
@@ -122,7 +125,7 @@ def create_community(
 def update_community(*, actor, community: Community, **changes) -> Community:
     """Edit the name, tagline, domain statement, visibility, join policy or stage."""
     if not permissions.can_manage_community(actor, community):
-        raise ActionError(_("Only gardeners can change the community."), status=403)
+        raise ActionError(_("Only gardeners can change the community."), status=404)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ActionError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))

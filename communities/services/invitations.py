@@ -106,6 +106,9 @@ def accept_invitation(*, user, token: str) -> Membership:
 def revoke_invitation(*, actor, invitation: Invitation) -> None:
     if not permissions.can_manage_community(actor, invitation.community):
         raise ActionError(_("Only gardeners can withdraw invitations."), status=404)
-    if invitation.accepted_at is not None:
-        raise ActionError(_("This invitation has already been used."))
-    Invitation.objects.filter(pk=invitation.pk, revoked_at=None).update(revoked_at=timezone.now())
+    # One conditional update: an acceptance racing this click wins, and is not undone.
+    withdrawn = Invitation.objects.filter(
+        pk=invitation.pk, accepted_at=None, revoked_at=None
+    ).update(revoked_at=timezone.now())
+    if not withdrawn:
+        raise ActionError(_("This invitation has already been used or withdrawn."))

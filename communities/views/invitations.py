@@ -30,4 +30,5 @@ def invitation(request, token):
             )
         messages.success(request, _("Welcome to %(name)s!") % {"name": invitation.community.name})
         return redirect(invitation.community)
-    return render(request, "communities/invitation.html", {"invitation": invitation})
+    status = 200 if invitation.is_usable else 410
+    return render(request, "communities/invitation.html", {"invitation": invitation}, status=status)

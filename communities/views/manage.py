@@ -117,7 +117,11 @@ def invite(request, slug):
 @require_POST
 def decide_request(request, community, request_id):
     join_request = get_object_or_404(JoinRequest, pk=request_id, community=community)
-    approve = request.POST.get("decision") == "approve"
+    decision = request.POST.get("decision")
+    if decision not in {"approve", "decline"}:
+        messages.error(request, _("Choose whether to approve or decline the request."))
+        return redirect(_people_url(community))
+    approve = decision == "approve"
     try:
         services.decide_join_request(actor=request.user, join_request=join_request, approve=approve)
     except ActionError as error:

@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from communities import services
+from communities.errors import ActionError
 from communities.models import Community, Invitation, JoinRequest, Membership, MembershipChange
 from communities.models.choices import Level, Role
 from tests.factories import UserFactory, add_member
@@ -79,7 +80,7 @@ def test_create_form_refuses_a_name_that_would_take_a_reserved_slug(signed_in):
     _refused(response, "is reserved; choose another web address.")
 
 
-@pytest.mark.parametrize("slug", ["Capitals", "-edge-", "double--hyphen"])
+@pytest.mark.parametrize("slug", ["Capitals", "-edge-", "double--hyphen", "under_score"])
 def test_create_form_refuses_a_malformed_slug(signed_in, slug):
     response = signed_in.post("/communities/new/", _create_form(slug=slug))
     _refused(response, "Use only lowercase letters, numbers and hyphens")
@@ -161,6 +162,7 @@ def test_an_expired_invitation_link_says_so_on_the_page(invitation, client):
 
     response = client.get(f"/invitations/{token}/")
 
+    assert response.status_code == 410
     assert "can no longer be used (expired)" in response.content.decode()
     assert "Accept and join" not in response.content.decode()
 
@@ -412,6 +414,34 @@ def test_a_member_cannot_decide_requests(plain_member_client):
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.Status.PENDING
     assert not community.memberships.filter(user=join_request.user).exists()
+
+
+@pytest.mark.parametrize("decision", ["", "maybe", None])
+def test_a_garbled_decision_changes_nothing(community, gardener, client, decision):
+    services.update_community(actor=gardener, community=community, join_policy="request")
+    join_request = services.request_to_join_community(user=UserFactory(), community=community)
+    client.force_login(gardener)
+    data = {} if decision is None else {"decision": decision}
+
+    response = client.post(
+        f"/c/{community.slug}/settings/requests/{join_request.pk}/", data, follow=True
+    )
+
+    assert "Choose whether to approve or decline the request." in response.content.decode()
+    join_request.refresh_from_db()
+    assert join_request.status == JoinRequest.Status.PENDING
+
+
+def test_revoking_an_invitation_accepted_meanwhile_is_refused(invitation, gardener):
+    invite, token, nia = invitation
+    services.accept_invitation(user=nia, token=token)  # the page still holds the stale row
+
+    with pytest.raises(ActionError, match="already been used or withdrawn"):
+        services.revoke_invitation(actor=gardener, invitation=invite)
+
+    invite.refresh_from_db()
+    assert invite.accepted_at is not None
+    assert invite.revoked_at is None
 
 
 def test_a_member_cannot_revoke_invitations(plain_member_client):
