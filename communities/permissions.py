@@ -110,3 +110,60 @@ def can_view_dashboard(user, community: Community) -> bool:
 
 def can_create_community(user) -> bool:
     return user.is_authenticated
+
+
+# --- content inside a community (threads, posts; assets later) ---------------------------
+# These take the content object duck-typed (``.community``, ``.members_only``, ``.hidden``,
+# ``.locked``, ``.author_id``) so this module never imports the apps that own the content.
+
+
+def can_post_in_community(user, community: Community) -> bool:
+    return is_member(user, community)
+
+
+def can_moderate_community(user, community: Community) -> bool:
+    return _role(user, community) == Role.GARDENER
+
+
+def can_view_thread(user, thread) -> bool:
+    community = thread.community
+    if not can_view_community(user, community):
+        return False
+    if thread.hidden and not can_moderate_community(user, community):
+        return False
+    return not thread.members_only or is_member(user, community)
+
+
+def can_reply_to_thread(user, thread) -> bool:
+    return (
+        can_view_thread(user, thread)
+        and can_post_in_community(user, thread.community)
+        and (not thread.locked or can_moderate_community(user, thread.community))
+    )
+
+
+def can_accept_answer(user, thread) -> bool:
+    """The asker or a gardener recognises the answer that solved it."""
+    if not can_view_thread(user, thread) or not user.is_authenticated:
+        return False
+    return thread.author_id == user.pk or can_moderate_community(user, thread.community)
+
+
+def can_edit_post(user, post) -> bool:
+    thread = post.thread
+    if not can_view_thread(user, thread) or not user.is_authenticated:
+        return False
+    if can_moderate_community(user, thread.community):
+        return True
+    return post.author_id == user.pk and not thread.locked and is_member(user, thread.community)
+
+
+def visible_threads_filter(user) -> Q:
+    """A Q over threads: in a visible community, not hidden, members-only only for members."""
+    public = Q(community__visibility=Visibility.PUBLIC, members_only=False)
+    if user is None or not user.is_authenticated:
+        return public & Q(hidden=False)
+    mine = Membership.objects.filter(user=user).values("community_id")
+    gardened = Membership.objects.filter(user=user, role=Role.GARDENER).values("community_id")
+    visible = public | Q(community_id__in=mine)
+    return visible & (Q(hidden=False) | Q(community_id__in=gardened))

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class DiscussionsConfig(AppConfig):
     name = "discussions"
     verbose_name = _("Discussions")
+
+    def seed_demo(self, stdout) -> None:
+        from .demo import seed
+
+        seed(stdout)

@@ -36,8 +36,9 @@ class Activity(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="activities"
     )
     verb = models.CharField(max_length=32, choices=Verb.choices)
-    # A behaviour code (discussions.Behaviour.code); a plain string keeps this app independent.
-    behaviour = models.CharField(max_length=40, blank=True)
+    # Behaviour codes (discussions.Behaviour.code), space-separated when a thread has several;
+    # plain strings keep this app independent of discussions. Read with ``behaviour_codes``.
+    behaviour = models.CharField(max_length=200, blank=True)
     target_type = models.CharField(max_length=40, blank=True)
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     title = models.CharField(max_length=200, blank=True)
@@ -56,3 +57,7 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor} {self.get_verb_display()} ({self.community})"
+
+    @property
+    def behaviour_codes(self) -> list[str]:
+        return self.behaviour.split()

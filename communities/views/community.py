@@ -12,7 +12,7 @@ from ..forms import JoinRequestForm
 from ..models.choices import Level
 
 
-def _header_context(request, community) -> dict:
+def header_context(request, community) -> dict:
     """What the community header needs: the viewer's membership and the buttons they get."""
     user = request.user
     context = {
@@ -38,7 +38,7 @@ def home(request, slug):
         request,
         "communities/home.html",
         {
-            **_header_context(request, community),
+            **header_context(request, community),
             "gardeners": selectors.gardeners(community),
             "levels": selectors.members_by_level(community),
             "activity": selectors.recent_activity([community], viewer=request.user, limit=15),
@@ -57,7 +57,7 @@ def members(request, slug):
         request,
         "communities/members.html",
         {
-            **_header_context(request, community),
+            **header_context(request, community),
             "levels": levels,
             "level": level,
             "level_choices": Level.choices,

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -23,6 +24,10 @@ class Command(BaseCommand):
             for number, spec in enumerate(COMMUNITIES, start=1):
                 self.stdout.write(f"[{number}/{len(COMMUNITIES)}] {spec['name']}")
                 self._community(spec, people)
+            # Other apps add their demo content through a hook, so this app imports none of them.
+            for config in apps.get_app_configs():
+                if config.name != "communities" and hasattr(config, "seed_demo"):
+                    config.seed_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Every demo account uses the password: {DEMO_PASSWORD}")
         self.stdout.write("  amara@example.org  gardener of the e-learning committee")

@@ -1,1 +1,0 @@
-# Threads, posts and Wenger's behaviours live here; this app depends on communities only.

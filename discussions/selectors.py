@@ -1,0 +1,72 @@
+"""Reads shared by discussion pages: each a fixed number of queries, whatever the size."""
+
+from django.db.models import Q, QuerySet
+
+from communities import permissions
+from communities.models import Community
+
+from .models import Behaviour, Post, Thread
+
+POSTS_PER_PAGE = 30
+
+
+def behaviours_for(community: Community) -> list[Behaviour]:
+    """The nine standard behaviours plus the extras this community switched on."""
+    extras = community.extra_behaviours.values("behaviour_id")
+    return list(Behaviour.objects.filter(Q(is_standard=True) | Q(pk__in=extras)))
+
+
+def threads(
+    community: Community,
+    *,
+    viewer,
+    behaviour: str = "",
+    tag: str = "",
+    unanswered: bool = False,
+    mine: bool = False,
+) -> QuerySet[Thread]:
+    qs = (
+        Thread.objects.filter(community=community)
+        .filter(permissions.visible_threads_filter(viewer))
+        .select_related("author", "last_poster", "community")
+        .prefetch_related("behaviours", "tags")
+    )
+    if behaviour:
+        qs = qs.filter(behaviours__code=behaviour)
+    if tag:
+        qs = qs.filter(tags__slug=tag)
+    if unanswered:
+        qs = qs.filter(
+            accepted_answer__isnull=True, behaviours__code__in=Behaviour.ANSWERABLE
+        ).distinct()
+    if mine and viewer.is_authenticated:
+        qs = qs.filter(author=viewer)
+    return qs.order_by("-pinned", "-last_activity_at", "-pk")
+
+
+def visible_thread(viewer, community: Community, thread_id: int) -> Thread | None:
+    return (
+        Thread.objects.filter(community=community, pk=thread_id)
+        .filter(permissions.visible_threads_filter(viewer))
+        .select_related("author", "community", "accepted_answer__author")
+        .prefetch_related("behaviours", "tags")
+        .first()
+    )
+
+
+def page_of_posts(thread: Thread, page_number: int) -> list[Post]:
+    """Posts by number range, not OFFSET: page 70 of a 2,000-reply thread costs as page 1."""
+    first = (page_number - 1) * POSTS_PER_PAGE + 1
+    return list(
+        Post.objects.filter(thread=thread, number__gte=first, number__lt=first + POSTS_PER_PAGE)
+        .select_related("author")
+        .order_by("number")
+    )
+
+
+def page_count(thread: Thread) -> int:
+    return max(1, -(-(thread.reply_count + 1) // POSTS_PER_PAGE))
+
+
+def page_for_post(number: int) -> int:
+    return (number - 1) // POSTS_PER_PAGE + 1

@@ -1,0 +1,192 @@
+"""Business actions on threads and posts."""
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from communities import permissions
+from communities.errors import ActionError
+from communities.models import Activity, Community
+from communities.services import record_activity
+from copsite.markdown import render_markdown
+
+from .models import Behaviour, Post, PostRevision, Thread
+from .models.thread import BODY_MAX, TITLE_MAX
+from .selectors import behaviours_for
+
+MAX_TAGS = 8
+
+
+def _clean_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise ActionError(_("Write a message."), field="body")
+    if len(body) > BODY_MAX:
+        raise ActionError(
+            _("Keep the message under %(max)s characters (it has %(n)s).")
+            % {"max": f"{BODY_MAX:,}", "n": f"{len(body):,}"},
+            field="body",
+        )
+    return body
+
+
+def _codes(thread: Thread) -> str:
+    return " ".join(b.code for b in thread.behaviours.all())
+
+
+def create_thread(
+    *,
+    author,
+    community: Community,
+    title: str,
+    body: str,
+    behaviour_codes: Iterable[str],
+    tags: Iterable[str] = (),
+    members_only: bool = False,
+) -> Thread:
+    """Start a thread: its opening post, its behaviours and tags, and the ledger row."""
+    if not permissions.can_view_community(author, community):
+        raise ActionError(_("No such community."), status=404)
+    if not permissions.can_post_in_community(author, community):
+        raise ActionError(_("Join the community to start a thread."), status=403)
+    title = " ".join(title.split())
+    if not title:
+        raise ActionError(_("Give the thread a title."), field="title")
+    if len(title) > TITLE_MAX:
+        raise ActionError(_("Keep the title under %s characters.") % TITLE_MAX, field="title")
+    body = _clean_body(body)
+    codes = set(behaviour_codes)
+    behaviours = [b for b in behaviours_for(community) if b.code in codes]
+    if not behaviours or len(behaviours) != len(codes):
+        raise ActionError(_("Choose at least one behaviour that fits."), field="behaviours")
+    tags = sorted({t.strip().lower()[:50] for t in tags if t.strip()})
+    if len(tags) > MAX_TAGS:
+        raise ActionError(_("Use at most %s tags.") % MAX_TAGS, field="tags")
+    now = timezone.now()
+    with transaction.atomic():
+        thread = Thread.objects.create(
+            community=community,
+            author=author,
+            title=title,
+            members_only=members_only and community.is_public,
+            last_activity_at=now,
+            last_poster=author,
+        )
+        thread.behaviours.set(behaviours)
+        if tags:
+            thread.tags.set(tags)
+        Post.objects.create(
+            thread=thread, author=author, body=body, body_html=render_markdown(body), number=1
+        )
+        record_activity(
+            community=community,
+            actor=author,
+            verb=Activity.Verb.THREAD_STARTED,
+            behaviour=" ".join(b.code for b in behaviours),
+            target_type="thread",
+            target_id=thread.pk,
+            title=title,
+            url=thread.get_absolute_url(),
+            is_public=not thread.members_only,
+            at=now,
+        )
+    return thread
+
+
+def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
+    if not permissions.can_view_thread(author, thread):
+        raise ActionError(_("No such thread."), status=404)
+    if thread.locked and not permissions.can_moderate_community(author, thread.community):
+        raise ActionError(_("This thread is locked: it takes no more replies."), status=403)
+    if not permissions.can_reply_to_thread(author, thread):
+        raise ActionError(_("Join the community to reply."), status=403)
+    body = _clean_body(body)
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            # Lock the thread row: numbering and counters stay right under concurrent replies.
+            locked = Thread.objects.select_for_update().get(pk=thread.pk)
+            number = locked.reply_count + 2
+            post = Post.objects.create(
+                thread=locked,
+                author=author,
+                body=body,
+                body_html=render_markdown(body),
+                number=number,
+            )
+            Thread.objects.filter(pk=thread.pk).update(
+                reply_count=F("reply_count") + 1, last_activity_at=now, last_poster=author
+            )
+            record_activity(
+                community=thread.community,
+                actor=author,
+                verb=Activity.Verb.REPLIED,
+                behaviour=_codes(thread),
+                target_type="post",
+                target_id=post.pk,
+                title=thread.title,
+                url=post.get_absolute_url(),
+                is_public=not thread.members_only,
+                at=now,
+            )
+    except IntegrityError as exc:
+        raise ActionError(_("Your reply crossed with another; please send it again.")) from exc
+    thread.reply_count = number - 1
+    thread.last_activity_at = now
+    return post
+
+
+def accept_answer(*, actor, thread: Thread, post: Post) -> Thread:
+    """Mark the reply that solved a problem or answered a request; it shows first."""
+    if not permissions.can_view_thread(actor, thread):
+        raise ActionError(_("No such thread."), status=404)
+    if not permissions.can_accept_answer(actor, thread):
+        raise ActionError(_("Only the person who asked, or a gardener, can accept an answer."))
+    if not any(b.is_answerable for b in thread.behaviours.all()):
+        raise ActionError(
+            _("Only problem-solving threads and requests for information take an answer.")
+        )
+    if post.thread_id != thread.pk or post.number == 1 or post.hidden:
+        raise ActionError(_("Choose a visible reply in this thread."))
+    if thread.accepted_answer_id == post.pk:
+        return thread
+    with transaction.atomic():
+        thread.accepted_answer = post
+        thread.save(update_fields=["accepted_answer"])
+        record_activity(
+            community=thread.community,
+            actor=post.author,
+            verb=Activity.Verb.ANSWER_ACCEPTED,
+            behaviour=_codes(thread),
+            target_type="post",
+            target_id=post.pk,
+            title=thread.title,
+            url=post.get_absolute_url(),
+            is_public=not thread.members_only,
+        )
+    return thread
+
+
+def edit_post(*, editor, post: Post, body: str) -> Post:
+    """Change a post's text; the previous text is kept as a revision."""
+    if not permissions.can_view_thread(editor, post.thread):
+        raise ActionError(_("No such post."), status=404)
+    if not permissions.can_edit_post(editor, post):
+        raise ActionError(_("You can only edit your own posts."), status=403)
+    body = _clean_body(body)
+    if body == post.body:
+        return post
+    with transaction.atomic():
+        PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
+        post.body = body
+        post.body_html = render_markdown(body)
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body", "body_html", "edited_at"])
+    return post
+
+
+def behaviour_by_code(code: str) -> Behaviour | None:
+    return Behaviour.objects.filter(code=code).first()

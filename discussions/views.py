@@ -1,0 +1,201 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from communities import permissions
+from communities.errors import ActionError
+from communities.views.community import header_context
+from copsite.actions import report_error
+
+from . import selectors, services
+from .forms import EditPostForm, ReplyForm, ThreadForm
+from .models import Post
+
+THREADS_PER_PAGE = 25
+
+
+def _community(request, slug):
+    return permissions.get_visible_community_or_404(request.user, slug)
+
+
+def _thread(request, community, thread_id):
+    thread = selectors.visible_thread(request.user, community, thread_id)
+    if thread is None:
+        raise Http404(_("No such thread."))
+    return thread
+
+
+def thread_list(request, slug):
+    community = _community(request, slug)
+    behaviours = selectors.behaviours_for(community)
+    codes = {b.code for b in behaviours}
+    behaviour = request.GET.get("behaviour", "")
+    behaviour = behaviour if behaviour in codes else ""
+    tag = request.GET.get("tag", "")[:60]
+    unanswered = request.GET.get("unanswered") == "1"
+    mine = request.GET.get("mine") == "1" and request.user.is_authenticated
+    qs = selectors.threads(
+        community,
+        viewer=request.user,
+        behaviour=behaviour,
+        tag=tag,
+        unanswered=unanswered,
+        mine=mine,
+    )
+    page = Paginator(qs, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "discussions/thread_list.html",
+        {
+            **header_context(request, community),
+            "page": page,
+            "behaviours": behaviours,
+            "behaviour": behaviour,
+            "tag": tag,
+            "unanswered": unanswered,
+            "mine": mine,
+            "can_post": permissions.can_post_in_community(request.user, community),
+        },
+    )
+
+
+@login_required
+def thread_new(request, slug):
+    community = _community(request, slug)
+    if not permissions.can_post_in_community(request.user, community):
+        messages.error(request, _("Join the community to start a thread."))
+        return redirect(community)
+    behaviours = selectors.behaviours_for(community)
+    form = ThreadForm(
+        request.POST or None,
+        behaviours=behaviours,
+        community=community,
+        initial={"behaviours": [b for b in behaviours if b.code == request.GET.get("behaviour")]},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            thread = services.create_thread(
+                author=request.user,
+                community=community,
+                title=data["title"],
+                body=data["body"],
+                behaviour_codes=[b.code for b in data["behaviours"]],
+                tags=data["tags"],
+                members_only=data.get("members_only", False),
+            )
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(request, _("Your thread is started."))
+            return redirect(thread)
+    return render(
+        request,
+        "discussions/thread_new.html",
+        {
+            "community": community,
+            "form": form,
+            "behaviours": behaviours,
+            "selected": {str(pk) for pk in form["behaviours"].value() or []},
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def thread_detail(request, slug, thread_id, reply_form=None, status=200):
+    community = _community(request, slug)
+    thread = _thread(request, community, thread_id)
+    pages = selectors.page_count(thread)
+    if request.GET.get("post", "").isdigit():
+        page_number = selectors.page_for_post(int(request.GET["post"]))
+    else:
+        page_number = request.GET.get("page", "1")
+        page_number = int(page_number) if page_number.isdigit() else 1
+    page_number = max(1, min(page_number, pages))
+    posts = selectors.page_of_posts(thread, page_number)
+    user = request.user
+    can_accept = permissions.can_accept_answer(user, thread) and any(
+        b.is_answerable for b in thread.behaviours.all()
+    )
+    return render(
+        request,
+        "discussions/thread_detail.html",
+        {
+            **header_context(request, community),
+            "thread": thread,
+            "posts": posts,
+            "page_number": page_number,
+            "pages": pages,
+            "page_range": range(1, pages + 1),
+            "accepted": thread.accepted_answer if thread.accepted_answer_id else None,
+            "can_reply": permissions.can_reply_to_thread(user, thread),
+            "can_accept": can_accept,
+            "is_moderator": permissions.can_moderate_community(user, community),
+            "reply_form": reply_form or ReplyForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def reply(request, slug, thread_id):
+    community = _community(request, slug)
+    thread = _thread(request, community, thread_id)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            post = services.reply_to_thread(
+                author=request.user, thread=thread, body=form.cleaned_data["body"]
+            )
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(request, _("Your reply is posted."))
+            return redirect(post)
+    return thread_detail(request, slug, thread_id, reply_form=form, status=400)
+
+
+@login_required
+@require_POST
+def accept(request, slug, thread_id, number):
+    community = _community(request, slug)
+    thread = _thread(request, community, thread_id)
+    post = get_object_or_404(Post, thread=thread, number=number)
+    try:
+        services.accept_answer(actor=request.user, thread=thread, post=post)
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("Answer accepted. Thank you for closing the loop."))
+    return redirect(thread)
+
+
+@login_required
+def edit_post(request, slug, thread_id, number):
+    community = _community(request, slug)
+    thread = _thread(request, community, thread_id)
+    post = get_object_or_404(
+        Post.objects.select_related("thread__community"), thread=thread, number=number
+    )
+    if not permissions.can_edit_post(request.user, post):
+        raise Http404
+    form = EditPostForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_post(editor=request.user, post=post, body=form.cleaned_data["body"])
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(request, _("Your changes are saved; the earlier text is kept."))
+            return redirect(post)
+    return render(
+        request,
+        "discussions/edit_post.html",
+        {"community": community, "thread": thread, "post": post, "form": form},
+        status=400 if form.errors else 200,
+    )
