@@ -1,6 +1,7 @@
 """Business actions on threads and posts."""
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -18,6 +19,8 @@ from .models.thread import BODY_MAX, TITLE_MAX
 from .selectors import behaviours_for
 
 MAX_TAGS = 8
+# A second identical submission within this window is the same click twice, not a new post.
+DOUBLE_SUBMIT_WINDOW = timedelta(seconds=60)
 
 
 def _clean_body(body: str) -> str:
@@ -66,6 +69,14 @@ def create_thread(
     if len(tags) > MAX_TAGS:
         raise ActionError(_("Use at most %s tags.") % MAX_TAGS, field="tags")
     now = timezone.now()
+    duplicate = Thread.objects.filter(
+        community=community,
+        author=author,
+        title=title,
+        created_at__gte=now - DOUBLE_SUBMIT_WINDOW,
+    ).first()
+    if duplicate is not None:
+        return duplicate
     with transaction.atomic():
         thread = Thread.objects.create(
             community=community,
@@ -105,6 +116,11 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
         raise ActionError(_("Join the community to reply."), status=403)
     body = _clean_body(body)
     now = timezone.now()
+    duplicate = Post.objects.filter(
+        thread=thread, author=author, body=body, created_at__gte=now - DOUBLE_SUBMIT_WINDOW
+    ).first()
+    if duplicate is not None:
+        return duplicate
     try:
         with transaction.atomic():
             # Lock the thread row: numbering and counters stay right under concurrent replies.
