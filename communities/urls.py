@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .feeds import CommunityActivityFeed
 from .views import community, directory, invitations, manage
 
 app_name = "communities"
@@ -10,6 +11,7 @@ urlpatterns = [
     path("invitations/<str:token>/", invitations.invitation, name="invitation"),
     path("c/<slug:slug>/", community.home, name="home"),
     path("c/<slug:slug>/members/", community.members, name="members"),
+    path("c/<slug:slug>/feed/", CommunityActivityFeed(), name="feed"),
     path("c/<slug:slug>/join/", community.join, name="join"),
     path("c/<slug:slug>/request/", community.request_to_join, name="request"),
     path("c/<slug:slug>/request/withdraw/", community.withdraw_request, name="withdraw_request"),

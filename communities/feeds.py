@@ -1,0 +1,66 @@
+"""Atom feed of a community's public activity, read from the ledger."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .models import Activity, Community
+from .models.choices import Visibility
+
+FEED_VERBS = [
+    Activity.Verb.THREAD_STARTED,
+    Activity.Verb.REPLIED,
+    Activity.Verb.ANSWER_ACCEPTED,
+    Activity.Verb.ASSET_PUBLISHED,
+    Activity.Verb.ASSET_VERSIONED,
+    Activity.Verb.COMMUNITY_CREATED,
+]
+
+
+class CommunityActivityFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug: str) -> Community:
+        # Feed readers are anonymous: only public communities have a feed; others 404.
+        community = Community.objects.filter(slug=slug, visibility=Visibility.PUBLIC).first()
+        if community is None:
+            raise Http404
+        return community
+
+    def title(self, community: Community) -> str:
+        return _("%(name)s — recent activity") % {"name": community.name}
+
+    def link(self, community: Community) -> str:
+        return community.get_absolute_url()
+
+    def subtitle(self, community: Community) -> str:
+        return community.tagline
+
+    def items(self, community: Community):
+        return (
+            Activity.objects.filter(community=community, is_public=True, verb__in=FEED_VERBS)
+            .select_related("actor")
+            .order_by("-created_at", "-id")[:30]
+        )
+
+    def item_title(self, item: Activity) -> str:
+        who = item.actor.name if item.actor else _("Someone")
+        return f"{who} {item.get_verb_display()}: {item.title}"
+
+    def item_description(self, item: Activity) -> str:
+        return item.title
+
+    def item_link(self, item: Activity) -> str:
+        return item.url or item.community.get_absolute_url()
+
+    def item_guid(self, item: Activity) -> str:
+        return f"activity-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Activity):
+        return item.created_at
+
+    def item_author_name(self, item: Activity) -> str:
+        return item.actor.name if item.actor else ""
