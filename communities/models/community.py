@@ -38,9 +38,8 @@ RESERVED_SLUGS = frozenset(
 
 
 class Community(models.Model):
-    name = models.CharField(
-        _("name"), max_length=80, unique=True, validators=[MinLengthValidator(3)]
-    )
+    # Not unique: a private community's name must not block (and so reveal itself to) others.
+    name = models.CharField(_("name"), max_length=80, validators=[MinLengthValidator(3)])
     slug = models.SlugField(_("web address"), max_length=50, unique=True)
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
     # The domain statement: the first of the three traits of a community of practice.

@@ -24,11 +24,13 @@ EDITABLE_FIELDS = (
 )
 
 
-def _check_name_and_slug(*, name: str, slug: str, exclude_pk: int | None = None) -> None:
-    others = Community.objects.exclude(pk=exclude_pk)
+def _check_name_and_slug(*, actor, name: str, slug: str, exclude_pk: int | None = None) -> None:
+    # Names must differ from the communities this person can see; checking hidden ones too
+    # would reveal that a private community of that name exists.
+    visible = permissions.visible_communities(actor).exclude(pk=exclude_pk)
     if len(name.strip()) < 3:
         raise ActionError(_("A name needs at least three characters."), field="name")
-    if others.filter(name__iexact=name.strip()).exists():
+    if visible.filter(name__iexact=name.strip()).exists():
         raise ActionError(_("A community with this name already exists."), field="name")
     if not SLUG_PATTERN.fullmatch(slug or ""):
         raise ActionError(
@@ -38,8 +40,23 @@ def _check_name_and_slug(*, name: str, slug: str, exclude_pk: int | None = None)
         raise ActionError(
             _("“%(slug)s” is reserved; choose another web address.") % {"slug": slug}, field="slug"
         )
-    if others.filter(slug=slug).exists():
+    # An address is taken whoever can see it; saying so reveals no more than its 404 does.
+    if Community.objects.exclude(pk=exclude_pk).filter(slug=slug).exists():
         raise ActionError(_("This web address is already taken."), field="slug")
+
+
+def _free_slug(name: str) -> str:
+    """An address made from the name, numbered if taken: nobody typed it, so don't refuse it."""
+    base = slugify(name)[:46].strip("-")
+    if not base or base in RESERVED_SLUGS:
+        return base
+    taken = set(
+        Community.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    )
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
 
 
 def _check_choices(fields: dict) -> None:
@@ -69,7 +86,7 @@ def create_community(
     if not permissions.can_create_community(creator):
         raise ActionError(_("Sign in to start a community."), status=403)
     # Cut to the field's length without leaving a trailing hyphen the slug check would refuse.
-    slug = slug or slugify(name)[:50].strip("-")
+    slug = slug or _free_slug(name)
     fields = {
         "name": name.strip(),
         "slug": slug,
@@ -81,7 +98,7 @@ def create_community(
         "join_policy": join_policy,
         "stage": stage,
     }
-    _check_name_and_slug(name=name, slug=slug)
+    _check_name_and_slug(actor=creator, name=name, slug=slug)
     _check_choices(fields)
     try:
         with transaction.atomic():
@@ -116,8 +133,8 @@ def create_community(
                 title=community.name,
                 url=community.get_absolute_url(),
             )
-    except IntegrityError as exc:  # a concurrent create won the race for the name or slug
-        raise ActionError(_("A community with this name or web address already exists.")) from exc
+    except IntegrityError as exc:  # a concurrent create won the race for the address
+        raise ActionError(_("This web address is already taken."), field="slug") from exc
     permissions.forget_memberships(creator)
     return community
 
@@ -131,26 +148,24 @@ def update_community(*, actor, community: Community, **changes) -> Community:
         raise ActionError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
     _check_choices(changes)
     if "name" in changes:
-        _check_name_and_slug(name=changes["name"], slug=community.slug, exclude_pk=community.pk)
+        _check_name_and_slug(
+            actor=actor, name=changes["name"], slug=community.slug, exclude_pk=community.pk
+        )
         changes["name"] = changes["name"].strip()
     changed = [field for field, value in changes.items() if getattr(community, field) != value]
     if not changed:
         return community
     for field in changed:
         setattr(community, field, changes[field])
-    try:
-        with transaction.atomic():
-            community.save(update_fields=[*changed, "updated_at"])
-            record_activity(
-                community=community,
-                actor=actor,
-                verb=Activity.Verb.COMMUNITY_UPDATED,
-                target_type="community",
-                target_id=community.pk,
-                title=community.name,
-                url=community.get_absolute_url(),
-            )
-    except IntegrityError as exc:
-        community.refresh_from_db()
-        raise ActionError(_("A community with this name already exists."), field="name") from exc
+    with transaction.atomic():
+        community.save(update_fields=[*changed, "updated_at"])
+        record_activity(
+            community=community,
+            actor=actor,
+            verb=Activity.Verb.COMMUNITY_UPDATED,
+            target_type="community",
+            target_id=community.pk,
+            title=community.name,
+            url=community.get_absolute_url(),
+        )
     return community

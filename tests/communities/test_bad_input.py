@@ -61,12 +61,25 @@ def test_create_form_refuses_a_taken_slug(signed_in):
     _refused(response, "This web address is already taken.", count_before=1)
 
 
-def test_create_form_refuses_a_name_whose_derived_slug_is_taken(signed_in):
+def test_a_derived_address_that_is_taken_gets_a_number(signed_in):
     signed_in.post("/communities/new/", _create_form(name="Other name", slug="rural-gp-trainers"))
 
     response = signed_in.post("/communities/new/", _create_form(name="Rural GP trainers"))
 
-    _refused(response, "This web address is already taken.", count_before=1)
+    assert response.status_code == 302
+    assert Community.objects.get(name="Rural GP trainers").slug == "rural-gp-trainers-2"
+
+
+def test_a_private_communitys_name_does_not_leak_through_the_create_form(signed_in):
+    from tests.factories import CommunityFactory
+
+    CommunityFactory(name="Peer supervision circle", visibility="private")
+
+    response = signed_in.post("/communities/new/", _create_form(name="Peer supervision circle"))
+
+    assert response.status_code == 302
+    assert "already exists" not in response.content.decode()
+    assert Community.objects.filter(name="Peer supervision circle").count() == 2
 
 
 @pytest.mark.parametrize("slug", ["new", "admin", "healthz", "settings"])
