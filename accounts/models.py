@@ -5,12 +5,34 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+# Region/City zones people recognise; aliases such as "Factory" or "EST5EDT" left out.
+TIMEZONE_CHOICES = [("UTC", "UTC")] + [
+    (name, name.replace("_", " "))
+    for name in sorted(zoneinfo.available_timezones())
+    if "/" in name
+    and name.split("/")[0]
+    in {
+        "Africa",
+        "America",
+        "Antarctica",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    }
+]
 
 
 def avatar_path(instance: "User", filename: str) -> str:
     # Never trust the uploaded name: the stored name is random (see accounts.services).
     return f"avatars/{filename}"
+
+
+def display_name(user) -> str:
+    """How allauth names a person in its messages: the same name the site shows."""
+    return user.name
 
 
 class User(AbstractUser):

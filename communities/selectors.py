@@ -131,3 +131,24 @@ def with_gardeners(communities: QuerySet[Community]) -> QuerySet[Community]:
             to_attr="gardener_memberships",
         )
     )
+
+
+def my_pending_requests(user) -> QuerySet[JoinRequest]:
+    return JoinRequest.objects.filter(user=user, status=JoinRequest.Status.PENDING).select_related(
+        "community"
+    )
+
+
+def requests_awaiting(user) -> QuerySet[Community]:
+    """Communities this person gardens that have requests waiting, with how many."""
+    gardened = Membership.objects.filter(user=user, role=Role.GARDENER).values("community_id")
+    return (
+        Community.objects.filter(pk__in=gardened)
+        .annotate(
+            waiting=Count(
+                "join_requests", filter=Q(join_requests__status=JoinRequest.Status.PENDING)
+            )
+        )
+        .filter(waiting__gt=0)
+        .order_by("name")
+    )

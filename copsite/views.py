@@ -24,6 +24,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "memberships": memberships,
             "activity": selectors.recent_activity(communities, viewer=request.user, limit=20),
             "suggestions": selectors.public_communities(limit=6) if not memberships else [],
+            "my_requests": selectors.my_pending_requests(request.user),
+            "awaiting": selectors.requests_awaiting(request.user),
         },
     )
 

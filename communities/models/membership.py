@@ -71,3 +71,15 @@ class MembershipChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.old_value or '—'} → {self.new_value}"
+
+    def _label(self, value: str) -> str:
+        choices = Level if self.field == self.Field.LEVEL else Role
+        return choices(value).label if value in choices.values else value
+
+    @property
+    def old_label(self) -> str:
+        return self._label(self.old_value) if self.old_value else ""
+
+    @property
+    def new_label(self) -> str:
+        return self._label(self.new_value)

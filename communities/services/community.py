@@ -50,9 +50,7 @@ def _free_slug(name: str) -> str:
     base = slugify(name)[:46].strip("-")
     if not base or base in RESERVED_SLUGS:
         return base
-    taken = set(
-        Community.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-    )
+    taken = set(Community.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1

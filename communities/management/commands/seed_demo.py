@@ -94,17 +94,19 @@ class Command(BaseCommand):
             )
             if role != Role.MEMBER:
                 services.set_member_role(actor=first_gardener, membership=membership, role=role)
-        for username, level in levels.items():
+        recently = timezone.now() - timedelta(days=1)
+        for order, username in enumerate(roles):
             membership = Membership.objects.get(community=community, user=people[username])
-            if membership.level == level or membership.changes.filter(field="level").count() > 1:
+            if membership.joined_at < recently:  # dated by an earlier run
                 continue
-            self._climb(membership, level)
+            self._climb(membership, levels.get(username, "peripheral"), newcomer_days=4 + 3 * order)
         return community
 
-    def _climb(self, membership: Membership, target: str) -> None:
+    def _climb(self, membership: Membership, target: str, *, newcomer_days: int) -> None:
         """Walk a member up the ladder with dated history, as if earned over past months."""
         steps = LADDER[1 : LADDER.index(target) + 1]
-        start = timezone.now() - timedelta(days=30 * (len(steps) + 1))
+        days = 30 * (len(steps) + 1) if steps else newcomer_days
+        start = timezone.now() - timedelta(days=days)
         Membership.objects.filter(pk=membership.pk).update(joined_at=start)
         membership.changes.update(created_at=start)
         ledger = Activity.objects.filter(target_type="membership", target_id=membership.pk)
