@@ -26,7 +26,7 @@ def directory(request):
     page = Paginator(communities, PAGE_SIZE).get_page(request.GET.get("page"))
     template = (
         "communities/_partials/directory_results.html"
-        if request.htmx
+        if request.htmx and not request.htmx.history_restore_request
         else "communities/directory.html"
     )
     return render(
