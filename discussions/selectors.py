@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from communities import permissions
 from communities.models import Community
 
-from .models import Behaviour, Post, Thread
+from .models import Behaviour, Flag, ModerationAction, Post, Thread
 
 POSTS_PER_PAGE = 30
 
@@ -70,3 +70,25 @@ def page_count(thread: Thread) -> int:
 
 def page_for_post(number: int) -> int:
     return (number - 1) // POSTS_PER_PAGE + 1
+
+
+def open_flags(community: Community) -> list:
+    """The review queue: flagged posts, each once, with their open flags."""
+    flags = (
+        Flag.objects.filter(post__thread__community=community, resolved_at=None)
+        .select_related("post__thread", "post__author", "flagged_by")
+        .order_by("created_at")
+    )
+    by_post: dict[int, dict] = {}
+    for flag in flags:
+        entry = by_post.setdefault(flag.post_id, {"post": flag.post, "flags": []})
+        entry["flags"].append(flag)
+    return list(by_post.values())
+
+
+def moderation_log(community: Community, limit: int = 50):
+    return (
+        ModerationAction.objects.filter(community=community)
+        .select_related("actor", "thread", "post")
+        .order_by("-created_at", "-id")[:limit]
+    )

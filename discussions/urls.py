@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import moderation_views, views
 
 app_name = "discussions"
 
@@ -18,5 +18,26 @@ urlpatterns = [
         "c/<slug:slug>/threads/<int:thread_id>/posts/<int:number>/edit/",
         views.edit_post,
         name="edit_post",
+    ),
+    path("c/<slug:slug>/moderation/", moderation_views.queue, name="moderation"),
+    path(
+        "c/<slug:slug>/threads/<int:thread_id>/moderate/",
+        moderation_views.thread_switch,
+        name="thread_switch",
+    ),
+    path(
+        "c/<slug:slug>/threads/<int:thread_id>/posts/<int:number>/flag/",
+        moderation_views.flag,
+        name="flag",
+    ),
+    path(
+        "c/<slug:slug>/threads/<int:thread_id>/posts/<int:number>/hide/",
+        moderation_views.hide_post,
+        name="hide_post",
+    ),
+    path(
+        "c/<slug:slug>/threads/<int:thread_id>/posts/<int:number>/dismiss/",
+        moderation_views.dismiss,
+        name="dismiss_flags",
     ),
 ]

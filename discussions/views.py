@@ -29,6 +29,15 @@ def _thread(request, community, thread_id):
     return thread
 
 
+def _whole_number(value: str) -> int | None:
+    """A number from the query string, or None for anything else (never a 500 on junk).
+
+    ``isdigit`` lets through "²", which ``int`` refuses, and ``int`` refuses more than
+    4,300 digits; absurdly long numbers are cut short, and the caller clamps them anyway.
+    """
+    return int(value[:12]) if value.isdecimal() else None
+
+
 def thread_list(request, slug):
     community = _community(request, slug)
     behaviours = selectors.behaviours_for(community)
@@ -110,11 +119,11 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     community = _community(request, slug)
     thread = _thread(request, community, thread_id)
     pages = selectors.page_count(thread)
-    if request.GET.get("post", "").isdigit():
-        page_number = selectors.page_for_post(int(request.GET["post"]))
+    post_number = _whole_number(request.GET.get("post", ""))
+    if post_number is not None:
+        page_number = selectors.page_for_post(post_number)
     else:
-        page_number = request.GET.get("page", "1")
-        page_number = int(page_number) if page_number.isdigit() else 1
+        page_number = _whole_number(request.GET.get("page", "")) or 1
     page_number = max(1, min(page_number, pages))
     posts = selectors.page_of_posts(thread, page_number)
     user = request.user
@@ -136,6 +145,11 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
             "can_accept": can_accept,
             "is_moderator": permissions.can_moderate_community(user, community),
             "reply_form": reply_form or ReplyForm(),
+            "thread_switches": [
+                ("pinned", _("Pin"), _("Unpin"), thread.pinned),
+                ("locked", _("Lock"), _("Unlock"), thread.locked),
+                ("hidden", _("Hide thread"), _("Show thread"), thread.hidden),
+            ],
         },
         status=status,
     )

@@ -1,4 +1,13 @@
 from .behaviour import Behaviour, CommunityBehaviour
+from .moderation import Flag, ModerationAction
 from .thread import Post, PostRevision, Thread
 
-__all__ = ["Behaviour", "CommunityBehaviour", "Post", "PostRevision", "Thread"]
+__all__ = [
+    "Behaviour",
+    "CommunityBehaviour",
+    "Flag",
+    "ModerationAction",
+    "Post",
+    "PostRevision",
+    "Thread",
+]

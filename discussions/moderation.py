@@ -1,0 +1,108 @@
+"""Moderation actions (services): flags from members, and what gardeners do about them.
+
+Nothing is deleted: hiding keeps the content, and every action lands in the audit log.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from communities import permissions
+from communities.errors import ActionError
+
+from .models import Flag, ModerationAction, Post, Thread
+
+Kind = ModerationAction.Kind
+
+# Thread switches a gardener can flip: field name and the log entries for on / off.
+THREAD_SWITCHES = {
+    "locked": (Kind.LOCK, Kind.UNLOCK),
+    "pinned": (Kind.PIN, Kind.UNPIN),
+    "hidden": (Kind.HIDE_THREAD, Kind.UNHIDE_THREAD),
+}
+
+
+def _require_gardener(actor, community) -> None:
+    if not permissions.can_moderate_community(actor, community):
+        raise ActionError(_("Only gardeners can moderate."), status=404)
+
+
+def _log(*, actor, kind: str, thread: Thread, post: Post | None = None, note: str = "") -> None:
+    ModerationAction.objects.create(
+        community=thread.community,
+        actor=actor,
+        kind=kind,
+        thread=thread,
+        post=post,
+        note=note[:500],
+    )
+
+
+def flag_post(*, member, post: Post, reason: str, note: str = "") -> Flag:
+    thread = post.thread
+    if not permissions.can_view_thread(member, thread):
+        raise ActionError(_("No such post."), status=404)
+    if not permissions.is_member(member, thread.community):
+        raise ActionError(_("Only members can flag posts."), status=403)
+    if reason not in Flag.Reason.values:
+        raise ActionError(_("Choose a reason."), field="reason")
+    if len(note) > 500:
+        raise ActionError(_("Keep the note under 500 characters."), field="note")
+    try:
+        with transaction.atomic():
+            return Flag.objects.create(post=post, flagged_by=member, reason=reason, note=note)
+    except IntegrityError as exc:
+        raise ActionError(_("You have already flagged this post; a gardener will look.")) from exc
+
+
+def set_post_hidden(*, actor, post: Post, hidden: bool, note: str = "") -> Post:
+    thread = post.thread
+    _require_gardener(actor, thread.community)
+    if post.number == 1 and hidden:
+        raise ActionError(_("To hide the opening post, hide the whole thread."))
+    if post.hidden == hidden:
+        return post
+    with transaction.atomic():
+        post.hidden = hidden
+        post.save(update_fields=["hidden"])
+        if hidden and thread.accepted_answer_id == post.pk:
+            Thread.objects.filter(pk=thread.pk).update(accepted_answer=None)
+            thread.accepted_answer = None
+        Flag.objects.filter(post=post, resolved_at=None).update(
+            resolved_at=timezone.now(), resolved_by=actor
+        )
+        _log(
+            actor=actor,
+            kind=Kind.HIDE_POST if hidden else Kind.UNHIDE_POST,
+            thread=thread,
+            post=post,
+            note=note,
+        )
+    return post
+
+
+def set_thread_switch(*, actor, thread: Thread, switch: str, on: bool, note: str = "") -> Thread:
+    """Lock, pin or hide a thread (or undo it)."""
+    _require_gardener(actor, thread.community)
+    if switch not in THREAD_SWITCHES:
+        raise ActionError(_("Unknown moderation action."))
+    if getattr(thread, switch) == on:
+        return thread
+    on_kind, off_kind = THREAD_SWITCHES[switch]
+    with transaction.atomic():
+        setattr(thread, switch, on)
+        thread.save(update_fields=[switch])
+        _log(actor=actor, kind=on_kind if on else off_kind, thread=thread, note=note)
+    return thread
+
+
+def dismiss_flags(*, actor, post: Post, note: str = "") -> int:
+    """The post is fine: close its open flags, keep it visible."""
+    _require_gardener(actor, post.thread.community)
+    with transaction.atomic():
+        closed = Flag.objects.filter(post=post, resolved_at=None).update(
+            resolved_at=timezone.now(), resolved_by=actor
+        )
+        if closed:
+            _log(actor=actor, kind=Kind.DISMISS_FLAGS, thread=post.thread, post=post, note=note)
+    return closed

@@ -1,0 +1,133 @@
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from communities import permissions
+from communities.errors import ActionError
+from communities.views.community import header_context
+from copsite.actions import report_error
+
+from . import moderation, selectors
+from .models import Flag, Post
+
+
+def _post_in(request, slug, thread_id, number) -> Post:
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    thread = selectors.visible_thread(request.user, community, thread_id)
+    if thread is None:
+        raise Http404
+    return get_object_or_404(
+        Post.objects.select_related("thread__community"), thread=thread, number=number
+    )
+
+
+def gardener_only(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, slug, *args, **kwargs):
+        community = permissions.get_visible_community_or_404(request.user, slug)
+        if not permissions.can_moderate_community(request.user, community):
+            raise Http404
+        return view(request, community, *args, **kwargs)
+
+    return wrapper
+
+
+@login_required
+def flag(request, slug, thread_id, number):
+    post = _post_in(request, slug, thread_id, number)
+    if not permissions.is_member(request.user, post.thread.community):
+        raise Http404
+    if request.method == "POST":
+        try:
+            moderation.flag_post(
+                member=request.user,
+                post=post,
+                reason=request.POST.get("reason", ""),
+                note=request.POST.get("note", "").strip(),
+            )
+        except ActionError as error:
+            report_error(request, error)
+        else:
+            messages.success(request, _("Thank you. The gardeners will look at this post."))
+            return redirect(post)
+    return render(
+        request,
+        "discussions/flag.html",
+        {
+            "community": post.thread.community,
+            "post": post,
+            "thread": post.thread,
+            "reasons": Flag.Reason.choices,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@gardener_only
+def queue(request, community):
+    return render(
+        request,
+        "discussions/moderation.html",
+        {
+            **header_context(request, community),
+            "flagged": selectors.open_flags(community),
+            "log": selectors.moderation_log(community),
+        },
+    )
+
+
+@login_required
+@require_POST
+def hide_post(request, slug, thread_id, number):
+    post = _post_in(request, slug, thread_id, number)
+    hidden = request.POST.get("hidden") == "1"
+    try:
+        moderation.set_post_hidden(
+            actor=request.user, post=post, hidden=hidden, note=request.POST.get("note", "")
+        )
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(
+            request, _("Post hidden; its text is kept.") if hidden else _("Post shown again.")
+        )
+    if request.POST.get("next") == "queue":
+        return redirect("discussions:moderation", slug=slug)
+    return redirect(post)
+
+
+@login_required
+@require_POST
+def dismiss(request, slug, thread_id, number):
+    post = _post_in(request, slug, thread_id, number)
+    try:
+        moderation.dismiss_flags(actor=request.user, post=post)
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("Flags dismissed; the post stays visible."))
+    return redirect("discussions:moderation", slug=slug)
+
+
+@login_required
+@require_POST
+def thread_switch(request, slug, thread_id):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    thread = selectors.visible_thread(request.user, community, thread_id)
+    if thread is None:
+        raise Http404
+    switch = request.POST.get("switch", "")
+    on = request.POST.get("on") == "1"
+    try:
+        moderation.set_thread_switch(actor=request.user, thread=thread, switch=switch, on=on)
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(thread)
