@@ -65,8 +65,10 @@ def set_post_hidden(*, actor, post: Post, hidden: bool, note: str = "") -> Post:
     with transaction.atomic():
         post.hidden = hidden
         post.save(update_fields=["hidden"])
-        if hidden and thread.accepted_answer_id == post.pk:
-            Thread.objects.filter(pk=thread.pk).update(accepted_answer=None)
+        # A hidden post cannot stand as the answer; the filter reads the row, not a stale copy.
+        if hidden and Thread.objects.filter(pk=thread.pk, accepted_answer=post).update(
+            accepted_answer=None
+        ):
             thread.accepted_answer = None
         Flag.objects.filter(post=post, resolved_at=None).update(
             resolved_at=timezone.now(), resolved_by=actor

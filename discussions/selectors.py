@@ -76,7 +76,7 @@ def open_flags(community: Community) -> list:
     """The review queue: flagged posts, each once, with their open flags."""
     flags = (
         Flag.objects.filter(post__thread__community=community, resolved_at=None)
-        .select_related("post__thread", "post__author", "flagged_by")
+        .select_related("post__thread__community", "post__author", "flagged_by")
         .order_by("created_at")
     )
     by_post: dict[int, dict] = {}
@@ -89,6 +89,6 @@ def open_flags(community: Community) -> list:
 def moderation_log(community: Community, limit: int = 50):
     return (
         ModerationAction.objects.filter(community=community)
-        .select_related("actor", "thread", "post")
+        .select_related("actor", "thread__community", "post__thread__community")
         .order_by("-created_at", "-id")[:limit]
     )
