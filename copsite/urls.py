@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from accounts import views as account_views
+from discussions import views as discussion_views
 
 from . import views
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("profile/edit/", account_views.edit_profile, name="edit_profile"),
     path("", include("communities.urls")),
     path("", include("discussions.urls")),
+    path("search/", discussion_views.search, name="search"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -13,7 +13,8 @@ from copsite.actions import report_error
 
 from . import selectors, services
 from .forms import EditPostForm, ReplyForm, ThreadForm
-from .models import Post
+from .models import Behaviour, Post
+from .search import search_posts
 
 THREADS_PER_PAGE = 25
 
@@ -212,4 +213,30 @@ def edit_post(request, slug, thread_id, number):
         "discussions/edit_post.html",
         {"community": community, "thread": thread, "post": post, "form": form},
         status=400 if form.errors else 200,
+    )
+
+
+def search(request):
+    """Site search: only what this person may open, never hidden posts."""
+    query = request.GET.get("q", "").strip()[:200]
+    communities = list(permissions.visible_communities(request.user).order_by("name"))
+    slug = request.GET.get("community", "")
+    community = next((c for c in communities if c.slug == slug), None)
+    behaviour = request.GET.get("behaviour", "")
+    behaviours = list(Behaviour.objects.all())
+    behaviour = behaviour if behaviour in {b.code for b in behaviours} else ""
+    hits = search_posts(
+        request.user, query, community_id=community.pk if community else None, behaviour=behaviour
+    )
+    return render(
+        request,
+        "discussions/search.html",
+        {
+            "query": query,
+            "hits": hits,
+            "communities": communities,
+            "community_filter": community,
+            "behaviours": behaviours,
+            "behaviour": behaviour,
+        },
     )

@@ -1,0 +1,88 @@
+"""Permission-aware search over threads and posts.
+
+PostgreSQL: full-text search (websearch syntax, ranking, highlighted snippets) over a GIN
+index on the post body. Other databases (SQLite in the embedded run): a plain substring
+match behind the same function, so callers never know which one answered.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from communities import permissions
+
+from .models import Post, Thread
+
+CONFIG = "english"
+MAX_RESULTS = 30
+# Markers no user text contains; swapped for <mark> after escaping the snippet.
+_START, _STOP = "\x02", "\x03"
+
+
+def body_vector() -> SearchVector:
+    # The GIN index (migration 0004) is built from this same expression, so queries use it.
+    return SearchVector("body", config=CONFIG)
+
+
+@dataclass(frozen=True)
+class Hit:
+    post: Post
+    snippet: SafeString
+
+
+def _highlight(text: str) -> SafeString:
+    safe = escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>")
+    return mark_safe(safe)  # noqa: S308 (escaped above; only our markers become tags)
+
+
+def _plain_snippet(body: str, query: str, width: int = 220) -> SafeString:
+    at = body.lower().find(query.lower())
+    start = max(0, at - width // 3) if at >= 0 else 0
+    text = body[start : start + width]
+    if at >= 0:
+        rel = at - start
+        text = text[:rel] + _START + text[rel : rel + len(query)] + _STOP + text[rel + len(query) :]
+    return _highlight(("…" if start else "") + text + ("…" if len(body) > start + width else ""))
+
+
+def search_posts(
+    viewer, query: str, *, community_id: int | None = None, behaviour: str = ""
+) -> list[Hit]:
+    query = " ".join(query.split())[:200]
+    if not query:
+        return []
+    threads = Thread.objects.filter(permissions.visible_threads_filter(viewer))
+    if community_id:
+        threads = threads.filter(community_id=community_id)
+    if behaviour:
+        threads = threads.filter(behaviours__code=behaviour)
+    posts: QuerySet[Post] = Post.objects.filter(hidden=False, thread__in=threads.values("pk"))
+    posts = posts.select_related("thread__community", "author")
+    if connection.vendor == "postgresql":
+        ts_query = SearchQuery(query, search_type="websearch", config=CONFIG)
+        posts = (
+            posts.annotate(vector=body_vector())
+            .filter(Q(vector=ts_query) | Q(number=1, thread__title__icontains=query))
+            .annotate(
+                rank=SearchRank(body_vector(), ts_query),
+                snippet=SearchHeadline(
+                    "body",
+                    ts_query,
+                    config=CONFIG,
+                    start_sel=_START,
+                    stop_sel=_STOP,
+                    max_words=35,
+                    min_words=15,
+                ),
+            )
+            .order_by("-rank", "-created_at")[:MAX_RESULTS]
+        )
+        return [Hit(post=p, snippet=_highlight(p.snippet)) for p in posts]
+    posts = posts.filter(
+        Q(body__icontains=query) | Q(number=1, thread__title__icontains=query)
+    ).order_by("-created_at")[:MAX_RESULTS]
+    return [Hit(post=p, snippet=_plain_snippet(p.body, query)) for p in posts]
