@@ -57,11 +57,14 @@ def visible_thread(viewer, community: Community, thread_id: int) -> Thread | Non
 def page_of_posts(thread: Thread, page_number: int) -> list[Post]:
     """Posts by number range, not OFFSET: page 70 of a 2,000-reply thread costs as page 1."""
     first = (page_number - 1) * POSTS_PER_PAGE + 1
-    return list(
+    posts = list(
         Post.objects.filter(thread=thread, number__gte=first, number__lt=first + POSTS_PER_PAGE)
         .select_related("author")
         .order_by("number")
     )
+    for post in posts:
+        post.thread = thread  # already loaded: permission checks on posts then cost no query
+    return posts
 
 
 def page_count(thread: Thread) -> int:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from communities import permissions
@@ -25,7 +26,8 @@ DOUBLE_SUBMIT_WINDOW = timedelta(seconds=60)
 
 def _clean_body(body: str) -> str:
     body = body.strip()
-    if not body:
+    # Markup the sanitiser removes entirely (an <iframe> alone) would leave an empty post.
+    if not body or not strip_tags(render_markdown(body)).strip():
         raise ActionError(_("Write a message."), field="body")
     if len(body) > BODY_MAX:
         raise ActionError(

@@ -143,6 +143,7 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
             "page_range": range(1, pages + 1),
             "accepted": thread.accepted_answer if thread.accepted_answer_id else None,
             "can_reply": permissions.can_reply_to_thread(user, thread),
+            "editable": {p.pk for p in posts if permissions.can_edit_post(user, p)},
             "can_accept": can_accept,
             "is_moderator": permissions.can_moderate_community(user, community),
             "reply_form": reply_form or ReplyForm(),

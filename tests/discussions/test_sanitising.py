@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from communities.errors import ActionError
 from copsite.markdown import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS
 from discussions import services
 from tests.factories import ThreadFactory
@@ -87,6 +88,12 @@ def _problems(html: str, *, strict: bool) -> list[str]:
     return audit.problems
 
 
+@pytest.mark.parametrize("body", ["<script>alert(1)</script>", "<iframe src=x></iframe>"])
+def test_a_post_that_sanitises_to_nothing_is_refused(thread, answerer, body):
+    with pytest.raises(ActionError, match="Write a message"):
+        services.reply_to_thread(author=answerer, thread=thread, body=body)
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_a_post_is_stored_as_harmless_html(thread, answerer, payload):
     post = services.reply_to_thread(author=answerer, thread=thread, body=f"Hello\n\n{payload}")
@@ -98,7 +105,7 @@ def test_a_post_is_stored_as_harmless_html(thread, answerer, payload):
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_the_thread_page_shows_no_live_markup_from_posts(community, member, client, payload):
     thread = ThreadFactory(
-        community=community, author=member, title=f"Title {payload}", body=payload
+        community=community, author=member, title=f"Title {payload}", body=f"Opening {payload}"
     )
     services.reply_to_thread(author=member, thread=thread, body=f"Reply {payload}")
     client.force_login(member)
