@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from communities import selectors
+from communities import permissions, selectors
 from communities.errors import ActionError
 from copsite.actions import report_error
 
@@ -20,7 +20,9 @@ def profile(request, username):
         {
             "person": person,
             "memberships": selectors.profile_memberships(person, viewer=request.user),
-            "trajectory": selectors.trajectory(person, viewer=request.user)[:50],
+            "trajectory": permissions.mark_readable_reasons(
+                request.user, selectors.trajectory(person, viewer=request.user)[:50]
+            ),
             "is_me": request.user == person,
         },
     )

@@ -46,9 +46,9 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(MembershipChange)
 class MembershipChangeAdmin(admin.ModelAdmin):
-    list_display = ["membership", "field", "old_value", "new_value", "cause", "created_at"]
+    list_display = ["user", "community", "field", "old_value", "new_value", "cause", "created_at"]
     list_filter = ["field", "cause"]
-    list_select_related = ["membership__user", "membership__community"]
+    list_select_related = ["user", "community"]
 
 
 @admin.register(JoinRequest)

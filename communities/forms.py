@@ -56,7 +56,7 @@ class JoinRequestForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("Email address"))
+    email = forms.EmailField(label=_("Email address"), max_length=254)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
     message = forms.CharField(
         label=_("Personal note (optional)"),

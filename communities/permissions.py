@@ -89,7 +89,31 @@ def can_request_to_join_community(user, community: Community) -> bool:
 
 
 def can_leave_community(user, community: Community) -> bool:
-    return is_member(user, community)
+    """Members may leave, except the last gardener: a community always keeps one."""
+    membership = membership_of(user, community)
+    if membership is None:
+        return False
+    if membership.role != Role.GARDENER:
+        return True
+    return Membership.objects.filter(community=community, role=Role.GARDENER).count() > 1
+
+
+def mark_readable_reasons(user, changes) -> list:
+    """Set ``reason_visible`` on each history row: a gardener's reason for a level is for
+    that person and the community's gardeners only. One query, whatever the row count."""
+    changes = list(changes)
+    gardened: set[int] = set()
+    if user is not None and user.is_authenticated:
+        gardened = set(
+            Membership.objects.filter(user=user, role=Role.GARDENER).values_list(
+                "community_id", flat=True
+            )
+        )
+    for change in changes:
+        change.reason_visible = user is not None and (
+            user.pk == change.user_id or change.community_id in gardened
+        )
+    return changes
 
 
 def can_manage_community(user, community: Community) -> bool:

@@ -100,8 +100,8 @@ def trajectory(user, *, viewer) -> QuerySet[MembershipChange]:
     """A person's level and role history, limited to communities the viewer can see."""
     visible = permissions.visible_communities(viewer).values("pk")
     return (
-        MembershipChange.objects.filter(membership__user=user, membership__community__in=visible)
-        .select_related("membership__community", "changed_by")
+        MembershipChange.objects.filter(user=user, community__in=visible)
+        .select_related("community", "changed_by")
         .order_by("-created_at", "-id")
     )
 
@@ -112,7 +112,11 @@ def profile_memberships(user, *, viewer) -> QuerySet[Membership]:
 
 
 def member_history(membership: Membership) -> QuerySet[MembershipChange]:
-    return membership.changes.select_related("changed_by").order_by("-created_at", "-id")
+    return (
+        MembershipChange.objects.filter(community=membership.community_id, user=membership.user_id)
+        .select_related("changed_by")
+        .order_by("-created_at", "-id")
+    )
 
 
 def public_communities(limit: int = 12) -> QuerySet[Community]:

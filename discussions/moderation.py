@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.errors import ActionError
+from communities.models import Activity
 
 from .models import Flag, ModerationAction, Post, Thread
 
@@ -36,6 +37,18 @@ def _log(*, actor, kind: str, thread: Thread, post: Post | None = None, note: st
         post=post,
         note=note[:500],
     )
+
+
+def _republish(thread: Thread, *, post: Post | None = None) -> None:
+    """Keep the ledger's public flag in step, so feeds and activity lists drop hidden content."""
+    public = thread.community.is_public and not thread.members_only and not thread.hidden
+    if post is not None:
+        rows = Activity.objects.filter(target_type="post", target_id=post.pk)
+        rows.update(is_public=public and not post.hidden)
+        return
+    post_ids = Post.objects.filter(thread=thread, hidden=False).values("pk")
+    Activity.objects.filter(target_type="thread", target_id=thread.pk).update(is_public=public)
+    Activity.objects.filter(target_type="post", target_id__in=post_ids).update(is_public=public)
 
 
 def flag_post(*, member, post: Post, reason: str, note: str = "") -> Flag:
@@ -73,6 +86,7 @@ def set_post_hidden(*, actor, post: Post, hidden: bool, note: str = "") -> Post:
         Flag.objects.filter(post=post, resolved_at=None).update(
             resolved_at=timezone.now(), resolved_by=actor
         )
+        _republish(thread, post=post)
         _log(
             actor=actor,
             kind=Kind.HIDE_POST if hidden else Kind.UNHIDE_POST,
@@ -94,6 +108,8 @@ def set_thread_switch(*, actor, thread: Thread, switch: str, on: bool, note: str
     with transaction.atomic():
         setattr(thread, switch, on)
         thread.save(update_fields=[switch])
+        if switch == "hidden":
+            _republish(thread)
         _log(actor=actor, kind=on_kind if on else off_kind, thread=thread, note=note)
     return thread
 

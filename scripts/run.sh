@@ -28,9 +28,10 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-mkdir -p var/log
+LOG_DIR="${COPSITE_VAR_DIR:-var}/log"
+mkdir -p "$LOG_DIR"
 setsid "$VENV/bin/celery" -A copsite worker -B --pool=solo --loglevel=INFO \
-  >var/log/worker.log 2>&1 &
+  >"$LOG_DIR/worker.log" 2>&1 &
 pids+=($!)
 setsid "$PY" manage.py runserver "$HOST:$PORT" &
 pids+=($!)
@@ -38,7 +39,7 @@ pids+=($!)
 cat <<TXT
 
   copsite is running at http://$HOST:$PORT/
-  Worker and scheduler log: var/log/worker.log   Sent mail: var/mail/
+  Worker and scheduler log: $LOG_DIR/worker.log   Sent mail: ${COPSITE_VAR_DIR:-var}/mail/
   Demo logins (password: practice-together):
     amara@example.org   gardener, Northfield e-learning committee
     elena@example.org   gardener, Social work practice exchange

@@ -54,8 +54,19 @@ class MembershipChange(models.Model):
         OVERRIDE = "override", _("set by a gardener")
         OVERRIDE_CLEARED = "override_cleared", _("gardener's setting cleared")
         ROLE_CHANGE = "role_change", _("role changed")
+        LEFT = "left", _("left the community")
 
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="changes")
+    # The person and community are kept on the row itself, so the trajectory outlives the
+    # membership: someone who leaves and comes back still has their whole history.
+    membership = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="changes"
+    )
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="membership_changes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership_changes"
+    )
     field = models.CharField(max_length=8, choices=Field.choices)
     old_value = models.CharField(max_length=16, blank=True)
     new_value = models.CharField(max_length=16)
@@ -68,9 +79,20 @@ class MembershipChange(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["user", "created_at"], name="trajectory")]
 
     def __str__(self) -> str:
         return f"{self.field}: {self.old_value or '—'} → {self.new_value}"
+
+    @classmethod
+    def of(cls, membership: "Membership", **fields) -> "MembershipChange":
+        """An unsaved history row for this membership, with its person and community."""
+        return cls(
+            membership=membership,
+            community_id=membership.community_id,
+            user_id=membership.user_id,
+            **fields,
+        )
 
     def _label(self, value: str) -> str:
         choices = Level if self.field == self.Field.LEVEL else Role

@@ -106,15 +106,15 @@ def create_community(
             )
             MembershipChange.objects.bulk_create(
                 [
-                    MembershipChange(
-                        membership=membership,
+                    MembershipChange.of(
+                        membership,
                         field="role",
                         new_value=Role.GARDENER,
                         cause=MembershipChange.Cause.JOINED,
                         changed_by=creator,
                     ),
-                    MembershipChange(
-                        membership=membership,
+                    MembershipChange.of(
+                        membership,
                         field="level",
                         new_value=Level.PERIPHERAL,
                         cause=MembershipChange.Cause.JOINED,

@@ -24,6 +24,8 @@ def invite_to_community(
     if not permissions.can_invite_to_community(actor, community):
         raise ActionError(_("You cannot invite people to this community."), status=404)
     email = email.strip().lower()
+    if len(email) > 254:
+        raise ActionError(_("Enter a valid email address."), field="email")
     try:
         validate_email(email)
     except ValidationError as exc:
@@ -66,8 +68,7 @@ def find_invitation(token: str) -> Invitation | None:
 
 
 def _user_owns_email(user, email: str) -> bool:
-    if user.email and user.email.lower() == email.lower():
-        return True
+    # Only a verified address proves the invitation reached this person.
     return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
@@ -92,6 +93,20 @@ def accept_invitation(*, user, token: str) -> Membership:
             )
         if Membership.objects.filter(community=invitation.community, user=user).exists():
             raise ActionError(_("You are already a member of this community."))
+        # The invitation carries the inviter's authority: it ends if theirs has ended.
+        inviter = invitation.invited_by
+        permissions.forget_memberships(inviter)
+        if (
+            inviter is None
+            or not permissions.can_invite_to_community(inviter, invitation.community)
+            or (
+                invitation.role != Role.MEMBER
+                and not permissions.can_manage_community(inviter, invitation.community)
+            )
+        ):
+            raise ActionError(
+                _("This invitation is no longer valid. Ask a gardener for a new one."), status=410
+            )
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])

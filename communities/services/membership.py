@@ -18,15 +18,15 @@ def _add_member(*, community: Community, user, role: str, changed_by) -> Members
         raise ActionError(_("You are already a member of this community.")) from exc
     MembershipChange.objects.bulk_create(
         [
-            MembershipChange(
-                membership=membership,
+            MembershipChange.of(
+                membership,
                 field="role",
                 new_value=role,
                 cause=MembershipChange.Cause.JOINED,
                 changed_by=changed_by,
             ),
-            MembershipChange(
-                membership=membership,
+            MembershipChange.of(
+                membership,
                 field="level",
                 new_value=membership.level,
                 cause=MembershipChange.Cause.JOINED,
@@ -43,6 +43,10 @@ def _add_member(*, community: Community, user, role: str, changed_by) -> Members
         title=user.name,
         url=user.get_absolute_url(),
     )
+    # However they got in, any request still waiting is now settled.
+    JoinRequest.objects.filter(
+        community=community, user=user, status=JoinRequest.Status.PENDING
+    ).update(status=JoinRequest.Status.WITHDRAWN, decided_at=timezone.now())
     permissions.forget_memberships(user)
     return membership
 
@@ -61,11 +65,7 @@ def join_community(*, user, community: Community) -> Membership:
             )
         )
     with transaction.atomic():
-        membership = _add_member(community=community, user=user, role=Role.MEMBER, changed_by=user)
-        JoinRequest.objects.filter(
-            community=community, user=user, status=JoinRequest.Status.PENDING
-        ).update(status=JoinRequest.Status.WITHDRAWN, decided_at=timezone.now())
-    return membership
+        return _add_member(community=community, user=user, role=Role.MEMBER, changed_by=user)
 
 
 def request_to_join_community(*, user, community: Community, message: str = "") -> JoinRequest:
@@ -128,18 +128,31 @@ def _gardener_count(community: Community) -> int:
     return Membership.objects.filter(community=community, role=Role.GARDENER).count()
 
 
+def _lock_community(community: Community) -> None:
+    """Serialise role changes in one community, so two gardeners stepping down at once
+    cannot both pass the "at least one gardener" check."""
+    Community.objects.select_for_update().filter(pk=community.pk).first()
+
+
 def leave_community(*, user, community: Community) -> None:
     with transaction.atomic():
-        membership = (
-            Membership.objects.select_for_update().filter(community=community, user=user).first()
-        )
+        _lock_community(community)
+        membership = Membership.objects.filter(community=community, user=user).first()
         if membership is None:
             raise ActionError(_("You are not a member of this community."))
         if membership.role == Role.GARDENER and _gardener_count(community) <= 1:
             raise ActionError(
                 _("You are the only gardener. Make another member a gardener before you leave.")
             )
-        membership.delete()
+        MembershipChange.of(
+            membership,
+            field="role",
+            old_value=membership.role,
+            new_value="",
+            cause=MembershipChange.Cause.LEFT,
+            changed_by=user,
+        ).save()
+        membership.delete()  # the history rows stay: they carry the person and community
         record_activity(
             community=community,
             actor=user,
@@ -158,6 +171,10 @@ def set_member_role(*, actor, membership: Membership, role: str) -> Membership:
     if role not in Role.values:
         raise ActionError(_("Choose a valid role."), field="role")
     with transaction.atomic():
+        _lock_community(community)
+        permissions.forget_memberships(actor)
+        if not permissions.can_manage_community(actor, community):  # re-read under the lock
+            raise ActionError(_("Only gardeners can change roles."), status=404)
         locked = Membership.objects.select_for_update().get(pk=membership.pk)
         if locked.role == role:
             return locked
@@ -168,14 +185,14 @@ def set_member_role(*, actor, membership: Membership, role: str) -> Membership:
         old = locked.role
         locked.role = role
         locked.save(update_fields=["role"])
-        MembershipChange.objects.create(
-            membership=locked,
+        MembershipChange.of(
+            locked,
             field="role",
             old_value=old,
             new_value=role,
             cause=MembershipChange.Cause.ROLE_CHANGE,
             changed_by=actor,
-        )
+        ).save()
         record_activity(
             community=community,
             actor=locked.user,
@@ -201,15 +218,15 @@ def set_member_level(
         return membership  # nothing moved, or a gardener's override pins the level
     membership.level = level
     membership.save(update_fields=["level", "level_overridden", "level_override_reason"])
-    MembershipChange.objects.create(
-        membership=membership,
+    MembershipChange.of(
+        membership,
         field="level",
         old_value=old,
         new_value=level,
         cause=cause,
         reason=reason,
         changed_by=changed_by,
-    )
+    ).save()
     if old != level:
         record_activity(
             community=membership.community,

@@ -27,8 +27,10 @@ def header_context(request, community) -> dict:
     }
     if context["can_manage"]:
         context["pending_count"] = selectors.pending_requests(community).count()
-        # The last gardener cannot leave; offer the way out instead of a button that fails.
-        context["sole_gardener"] = selectors.gardeners(community).count() == 1
+    # The last gardener cannot leave; offer the way out instead of a button that fails.
+    context["sole_gardener"] = context["membership"] is not None and not (
+        permissions.can_leave_community(user, community)
+    )
     return context
 
 

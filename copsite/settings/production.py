@@ -12,6 +12,9 @@ if SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 40:
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
 DEBUG = False
+if not os.environ.get("REDIS_URL"):
+    # Rate limits need a shared cache and workers on other hosts need a shared broker.
+    raise ImproperlyConfigured("Set REDIS_URL in production (Celery broker and shared cache).")
 
 STORAGES = {
     "default": {

@@ -205,8 +205,9 @@ def person_in_two_worlds(db):
     """Someone in a public community and a private one, with a level history in both."""
     person = UserFactory(display_name="Nia Okoro")
     public = CommunityFactory(name="Adult literacy tutors", visibility="public")
-    private = CommunityFactory(name="Peer supervision circle", visibility="private",
-                               join_policy="invite")
+    private = CommunityFactory(
+        name="Peer supervision circle", visibility="private", join_policy="invite"
+    )
     services.join_community(user=person, community=public)
     hidden = add_member(private, user=person)
     gardener = private.memberships.get(role="gardener").user
@@ -236,7 +237,7 @@ def test_profile_hides_private_memberships_and_trajectory(person_in_two_worlds, 
     assert "Holds the circle together" not in content
     assert f"/c/{private.slug}/" not in content
     assert [m.community for m in response.context["memberships"]] == [public]
-    assert {c.membership.community for c in response.context["trajectory"]} == {public}
+    assert {c.community for c in response.context["trajectory"]} == {public}
 
 
 def test_fellow_members_see_the_private_community_on_the_profile(person_in_two_worlds, client):
@@ -247,7 +248,30 @@ def test_fellow_members_see_the_private_community_on_the_profile(person_in_two_w
 
     assert "Adult literacy tutors" in content
     assert "Peer supervision circle" in content
-    assert "Holds the circle together" in content
+    # A gardener's reason for a level is for the person and the gardeners, not the members.
+    assert "Holds the circle together" not in content
+
+
+def test_the_person_and_the_gardeners_read_the_reason(person_in_two_worlds, client):
+    person, _public, private = person_in_two_worlds
+    gardener = private.memberships.get(role="gardener").user
+
+    for viewer in (person, gardener):
+        client.force_login(viewer)
+        assert "Holds the circle together" in _profile(client, person).content.decode()
+
+
+def test_anonymous_visitors_never_read_reasons(person_in_two_worlds, client):
+    person, public, _private = person_in_two_worlds
+    gardener = public.memberships.get(role="gardener").user
+    membership = public.memberships.get(user=person)
+    from communities import services
+
+    services.override_member_level(
+        actor=gardener, membership=membership, level="core", reason="Stepped back after a complaint"
+    )
+
+    assert "Stepped back" not in _profile(client, person).content.decode()
 
 
 def test_people_see_all_of_their_own_profile(person_in_two_worlds, client):

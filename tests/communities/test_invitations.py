@@ -21,7 +21,9 @@ def test_invite_stores_only_the_hash_and_mails_the_link(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         invitation, token = services.invite_to_community(
-            actor=gardener, community=community, email="  Nia@Example.ORG ",
+            actor=gardener,
+            community=community,
+            email="  Nia@Example.ORG ",
             message="Come and share your templates",
         )
 

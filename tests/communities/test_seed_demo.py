@@ -69,9 +69,9 @@ def test_seed_demo_gives_roles_levels_and_trajectories():
     assert membership("social-work-practice", "grace").role == Role.GARDENER
     ben = membership("northfield-elearning", "ben")
     assert (ben.role, ben.level) == (Role.MEMBER, "core")
-    climb = list(ben.changes.filter(field="level").order_by("created_at").values_list(
-        "new_value", flat=True
-    ))
+    climb = list(
+        ben.changes.filter(field="level").order_by("created_at").values_list("new_value", flat=True)
+    )
     assert climb == ["peripheral", "occasional", "active", "core"]
     assert membership("northfield-elearning", "dev").level == "peripheral"
     assert Community.objects.get(slug="peer-supervision").visibility == "private"

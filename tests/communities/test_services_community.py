@@ -93,9 +93,12 @@ def test_update_community_saves_changes_and_records_activity(community, gardener
     community.refresh_from_db()
     assert community.tagline == "A new tagline"
     assert community.stage == "maturing"
-    assert Activity.objects.filter(
-        community=community, verb=Activity.Verb.COMMUNITY_UPDATED, actor=gardener
-    ).count() == 1
+    assert (
+        Activity.objects.filter(
+            community=community, verb=Activity.Verb.COMMUNITY_UPDATED, actor=gardener
+        ).count()
+        == 1
+    )
 
 
 def test_update_community_without_a_change_records_nothing(community, gardener):

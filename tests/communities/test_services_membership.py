@@ -144,9 +144,12 @@ def test_approving_a_request_makes_a_member_with_history_and_ledger(
         ("level", "", Level.PERIPHERAL, MembershipChange.Cause.JOINED),
     ]
     assert all(c.changed_by == gardener for c in membership.changes.all())
-    assert Activity.objects.filter(
-        community=community, verb=Activity.Verb.JOINED, actor=outsider
-    ).count() == 1
+    assert (
+        Activity.objects.filter(
+            community=community, verb=Activity.Verb.JOINED, actor=outsider
+        ).count()
+        == 1
+    )
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.Status.APPROVED
     assert join_request.decided_by == gardener
@@ -180,8 +183,9 @@ def test_deciding_twice_is_refused(
     community, gardener, join_request = pending
     services.decide_join_request(actor=gardener, join_request=join_request, approve=False)
 
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(
-        ActionError, match="already been decided"
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(ActionError, match="already been decided"),
     ):
         services.decide_join_request(actor=gardener, join_request=join_request, approve=True)
 
@@ -210,9 +214,10 @@ def test_leave_community_removes_the_membership_and_records_it(community, member
     services.leave_community(user=member, community=community)
 
     assert not Membership.objects.filter(community=community, user=member).exists()
-    assert Activity.objects.filter(
-        community=community, verb=Activity.Verb.LEFT, actor=member
-    ).count() == 1
+    assert (
+        Activity.objects.filter(community=community, verb=Activity.Verb.LEFT, actor=member).count()
+        == 1
+    )
 
 
 def test_the_last_gardener_cannot_leave(community, gardener):
@@ -247,7 +252,10 @@ def test_set_member_role_keeps_history_and_a_members_only_ledger_row(community, 
     assert membership.role == Role.GARDENER
     change = membership.changes.get(field="role")
     assert (change.old_value, change.new_value, change.cause, change.changed_by) == (
-        Role.MEMBER, Role.GARDENER, MembershipChange.Cause.ROLE_CHANGE, gardener,
+        Role.MEMBER,
+        Role.GARDENER,
+        MembershipChange.Cause.ROLE_CHANGE,
+        gardener,
     )
     activity = Activity.objects.get(community=community, verb=Activity.Verb.ROLE_CHANGED)
     assert activity.actor == membership.user
@@ -317,7 +325,9 @@ def test_override_member_level_pins_the_level_with_a_reason(community, gardener)
     assert membership.level_override_reason == "Runs our meetups"
     change = membership.changes.get()
     assert (change.field, change.old_value, change.new_value) == (
-        "level", Level.PERIPHERAL, Level.ACTIVE,
+        "level",
+        Level.PERIPHERAL,
+        Level.ACTIVE,
     )
     assert change.cause == MembershipChange.Cause.OVERRIDE
     assert change.reason == "Runs our meetups"
@@ -438,3 +448,41 @@ def test_a_person_may_hold_different_roles_in_different_communities(make_communi
 
     roles = dict(Membership.objects.filter(user=person).values_list("community__slug", "role"))
     assert roles == {first.slug: Role.MEMBER, second.slug: Role.SPONSOR}
+
+
+def test_leaving_keeps_the_trajectory(community):
+    member = UserFactory()
+    services.join_community(user=member, community=community)
+
+    services.leave_community(user=member, community=community)
+
+    history = MembershipChange.objects.filter(user=member, community=community)
+    assert history.filter(cause="joined").exists()
+    assert history.filter(cause="left").exists()
+    assert history.filter(membership__isnull=False).count() == 0
+
+
+def test_joining_by_invitation_settles_a_waiting_request(community, gardener):
+    services.update_community(actor=gardener, community=community, join_policy="request")
+    person = UserFactory()
+    services.request_to_join_community(user=person, community=community)
+    _invitation, token = services.invite_to_community(
+        actor=gardener, community=community, email=person.email
+    )
+
+    services.accept_invitation(user=person, token=token)
+
+    assert not JoinRequest.objects.filter(user=person, status="pending").exists()
+
+
+def test_an_invitation_ends_with_the_inviters_authority(community, gardener):
+    other = add_member(community, role="gardener").user
+    _invitation, token = services.invite_to_community(
+        actor=other, community=community, email="new@example.org", role="gardener"
+    )
+    services.set_member_role(
+        actor=gardener, membership=community.memberships.get(user=other), role="member"
+    )
+
+    with pytest.raises(ActionError, match="no longer valid"):
+        services.accept_invitation(user=UserFactory(email="new@example.org"), token=token)

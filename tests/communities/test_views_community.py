@@ -219,16 +219,27 @@ def test_leaving_a_public_community_stays_on_its_page(community, member, client)
 def world(db):
     """One community of each visibility, plus the people who belong to them."""
     public = CommunityFactory(
-        name="Adult literacy tutors", slug="literacy", visibility="public",
-        stage="maturing", join_policy="open", concern="Reading with adults",
+        name="Adult literacy tutors",
+        slug="literacy",
+        visibility="public",
+        stage="maturing",
+        join_policy="open",
+        concern="Reading with adults",
     )
     private = CommunityFactory(
-        name="Peer supervision circle", slug="supervision", visibility="private",
-        stage="stewardship", join_policy="invite",
+        name="Peer supervision circle",
+        slug="supervision",
+        visibility="private",
+        stage="stewardship",
+        join_policy="invite",
     )
     unlisted = CommunityFactory(
-        name="Bridge field notes", slug="bridges", visibility="unlisted",
-        stage="potential", join_policy="invite", audience="Structural engineers",
+        name="Bridge field notes",
+        slug="bridges",
+        visibility="unlisted",
+        stage="potential",
+        join_policy="invite",
+        audience="Structural engineers",
     )
     insider = UserFactory()
     add_member(private, user=insider)

@@ -30,8 +30,12 @@ def test_create_community_through_the_form(outsider, client):
     response = client.post(
         "/communities/new/",
         {
-            "name": "Rural GP trainers", "slug": "", "tagline": "Small practices",
-            "visibility": "public", "join_policy": "request", "stage": "potential",
+            "name": "Rural GP trainers",
+            "slug": "",
+            "tagline": "Small practices",
+            "visibility": "public",
+            "join_policy": "request",
+            "stage": "potential",
         },
     )
 
@@ -155,9 +159,7 @@ def test_gardener_sets_a_role_through_the_page(community, gardener, client):
     membership = add_member(community)
     client.force_login(gardener)
 
-    client.post(
-        f"/c/{community.slug}/settings/people/{membership.pk}/role/", {"role": "sponsor"}
-    )
+    client.post(f"/c/{community.slug}/settings/people/{membership.pk}/role/", {"role": "sponsor"})
 
     membership.refresh_from_db()
     assert membership.role == Role.SPONSOR

@@ -42,7 +42,7 @@ def signed_in(client, member):
         ({"behaviours": ["not-a-number"]}, "is not a valid value"),
         ({"tags": ", ".join(f"tag{n}" for n in range(9))}, "Use at most 8 tags."),
         ({"tags": "x" * 401}, "at most 400 characters"),
-        ({"title": "bad\x00title"}, "Null characters are not allowed."),
+        ({"title": "bad\x00title"}, "That request did not make sense"),
     ],
 )
 def test_the_new_thread_form_refuses_bad_input(community, signed_in, changes, message):
@@ -255,7 +255,6 @@ def long_thread(thread, answerer):
         ("page=2.5", 1),
         ("page=1e3", 1),
         ("page=²", 1),
-        ("page=%00", 1),
         ("page=2", 2),
         ("page=99", 3),
         pytest.param("page=" + "9" * 30, 3, id="page=30-digits"),

@@ -43,7 +43,10 @@ def test_hiding_keeps_the_text_resolves_flags_and_logs(reply, asker, gardener):
     assert not Flag.objects.filter(post=reply, resolved_at=None).exists()
     action = ModerationAction.objects.get()
     assert (action.kind, action.actor, action.post, action.note) == (
-        "hide_post", gardener, reply, "Tone"
+        "hide_post",
+        gardener,
+        reply,
+        "Tone",
     )
 
 
