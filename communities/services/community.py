@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..errors import ActionError
-from ..models import Activity, Community, Membership, MembershipChange
+from ..models import Activity, Community, Membership
 from ..models.choices import JoinPolicy, Level, Role, Stage, Visibility
 from ..models.community import RESERVED_SLUGS
 from .ledger import record_activity
+from .membership import start_history
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITABLE_FIELDS = (
@@ -104,24 +105,7 @@ def create_community(
             membership = Membership.objects.create(
                 community=community, user=creator, role=Role.GARDENER, level=Level.PERIPHERAL
             )
-            MembershipChange.objects.bulk_create(
-                [
-                    MembershipChange.of(
-                        membership,
-                        field="role",
-                        new_value=Role.GARDENER,
-                        cause=MembershipChange.Cause.JOINED,
-                        changed_by=creator,
-                    ),
-                    MembershipChange.of(
-                        membership,
-                        field="level",
-                        new_value=Level.PERIPHERAL,
-                        cause=MembershipChange.Cause.JOINED,
-                        changed_by=creator,
-                    ),
-                ]
-            )
+            start_history(membership, changed_by=creator)
             record_activity(
                 community=community,
                 actor=creator,

@@ -9,6 +9,22 @@ from ..models.choices import JoinPolicy, Level, Role
 from .ledger import record_activity
 
 
+def start_history(membership: Membership, *, changed_by) -> None:
+    """The first two steps of a trajectory: the role and level someone starts with."""
+    MembershipChange.objects.bulk_create(
+        [
+            MembershipChange.of(
+                membership,
+                field=field,
+                new_value=getattr(membership, field),
+                cause=MembershipChange.Cause.JOINED,
+                changed_by=changed_by,
+            )
+            for field in ("role", "level")
+        ]
+    )
+
+
 def _add_member(*, community: Community, user, role: str, changed_by) -> Membership:
     """Create the membership, its first history rows and the ledger entry (inside a transaction)."""
     try:
@@ -16,24 +32,7 @@ def _add_member(*, community: Community, user, role: str, changed_by) -> Members
             membership = Membership.objects.create(community=community, user=user, role=role)
     except IntegrityError as exc:
         raise ActionError(_("You are already a member of this community.")) from exc
-    MembershipChange.objects.bulk_create(
-        [
-            MembershipChange.of(
-                membership,
-                field="role",
-                new_value=role,
-                cause=MembershipChange.Cause.JOINED,
-                changed_by=changed_by,
-            ),
-            MembershipChange.of(
-                membership,
-                field="level",
-                new_value=membership.level,
-                cause=MembershipChange.Cause.JOINED,
-                changed_by=changed_by,
-            ),
-        ]
-    )
+    start_history(membership, changed_by=changed_by)
     record_activity(
         community=community,
         actor=user,

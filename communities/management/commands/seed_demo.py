@@ -11,6 +11,7 @@ from communities import services
 from communities.demo_data import COMMUNITIES, DEMO_PASSWORD, LADDER, PEOPLE
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Role
+from communities.services.community import EDITABLE_FIELDS
 
 User = get_user_model()
 
@@ -59,20 +60,7 @@ class Command(BaseCommand):
         community = Community.objects.filter(slug=spec["slug"]).first()
         first_gardener = people[spec["gardeners"][0]]
         if community is None:
-            fields = {
-                k: spec[k]
-                for k in (
-                    "name",
-                    "slug",
-                    "tagline",
-                    "concern",
-                    "audience",
-                    "ways_of_working",
-                    "visibility",
-                    "join_policy",
-                    "stage",
-                )
-            }
+            fields = {k: spec[k] for k in ("slug", *EDITABLE_FIELDS)}
             community = services.create_community(creator=first_gardener, **fields)
             # Date the community's start before its members' trajectories begin.
             founded = timezone.now() - timedelta(days=180)
