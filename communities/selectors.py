@@ -156,3 +156,17 @@ def requests_awaiting(user) -> QuerySet[Community]:
         .filter(waiting__gt=0)
         .order_by("name")
     )
+
+
+def level_counts(community: Community) -> list[tuple[str, str, int]]:
+    """How many members at each level, core first: one aggregate query, not every row."""
+    counts = dict(
+        Membership.objects.filter(community=community)
+        .values_list("level")
+        .annotate(n=Count("pk"))
+        .values_list("level", "n")
+    )
+    return [
+        (level.value, level.label, counts.get(level.value, 0))
+        for level in sorted(Level, key=lambda lv: -LEVEL_ORDER[lv.value])
+    ]

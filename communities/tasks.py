@@ -1,8 +1,9 @@
+from contextlib import contextmanager
 from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,25 +17,38 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+@contextmanager
+def claimed(rows: QuerySet, field: str):
+    """Mark rows as sent before sending; yield whether this worker won the claim.
+
+    Tasks are acknowledged late, so the broker may deliver one twice: the conditional
+    update lets exactly one delivery through. If sending fails the claim is released,
+    so the retry can try again.
+    """
+    won = rows.filter(**{f"{field}__isnull": True}).update(**{field: timezone.now()}) > 0
+    try:
+        yield won
+    except Exception:
+        if won:
+            rows.update(**{field: None})
+        raise
+
+
 @shared_task
 def send_invitation_email(invitation_id: int, token: str) -> None:
     """Mail one invitation. The token travels only in the task, never in the database."""
-    invitation = (
-        Invitation.objects.select_related("community", "invited_by")
-        .filter(pk=invitation_id, accepted_at=None, revoked_at=None)
-        .first()
-    )
+    rows = Invitation.objects.filter(pk=invitation_id, accepted_at=None, revoked_at=None)
+    invitation = rows.select_related("community", "invited_by").first()
     if invitation is None:  # withdrawn or used before the worker got to it
         return
-    send_templated_mail(
-        template_prefix="communities/email/invitation",
-        context={
-            "invitation": invitation,
-            "community": invitation.community,
-            "url": absolute_url(reverse("communities:invitation", kwargs={"token": token})),
-        },
-        to=[invitation.email],
-    )
+    url = absolute_url(reverse("communities:invitation", kwargs={"token": token}))
+    with claimed(rows, "sent_at") as won:
+        if won:
+            send_templated_mail(
+                template_prefix="communities/email/invitation",
+                context={"invitation": invitation, "community": invitation.community, "url": url},
+                to=[invitation.email],
+            )
 
 
 @shared_task
@@ -50,11 +64,8 @@ def purge_stale_invitations() -> int:
 
 @shared_task
 def notify_gardeners_of_request(join_request_id: int) -> None:
-    join_request = (
-        JoinRequest.objects.select_related("community", "user")
-        .filter(pk=join_request_id, status=JoinRequest.Status.PENDING)
-        .first()
-    )
+    rows = JoinRequest.objects.filter(pk=join_request_id, status=JoinRequest.Status.PENDING)
+    join_request = rows.select_related("community", "user").first()
     if join_request is None:
         return
     community = join_request.community
@@ -63,38 +74,35 @@ def notify_gardeners_of_request(join_request_id: int) -> None:
         .exclude(user__email="")
         .values_list("user__email", flat=True)
     )
-    if not emails:
-        return
-    send_templated_mail(
-        template_prefix="communities/email/request_received",
-        context={
-            "join_request": join_request,
-            "community": community,
-            "url": absolute_url(reverse("communities:people", kwargs={"slug": community.slug})),
-        },
-        to=emails,
-    )
+    url = absolute_url(reverse("communities:people", kwargs={"slug": community.slug}))
+    with claimed(rows, "gardeners_notified_at") as won:
+        if won and emails:
+            send_templated_mail(
+                template_prefix="communities/email/request_received",
+                context={"join_request": join_request, "community": community, "url": url},
+                to=emails,
+            )
 
 
 @shared_task
 def notify_request_decided(join_request_id: int) -> None:
-    join_request = (
-        JoinRequest.objects.select_related("community", "user")
-        .filter(
-            pk=join_request_id,
-            status__in=[JoinRequest.Status.APPROVED, JoinRequest.Status.DECLINED],
-        )
-        .first()
+    rows = JoinRequest.objects.filter(
+        pk=join_request_id,
+        status__in=[JoinRequest.Status.APPROVED, JoinRequest.Status.DECLINED],
     )
+    join_request = rows.select_related("community", "user").first()
     if join_request is None or not join_request.user.email:
         return
-    send_templated_mail(
-        template_prefix="communities/email/request_decided",
-        context={
-            "join_request": join_request,
-            "community": join_request.community,
-            "approved": join_request.status == JoinRequest.Status.APPROVED,
-            "url": absolute_url(join_request.community.get_absolute_url()),
-        },
-        to=[join_request.user.email],
-    )
+    community = join_request.community
+    with claimed(rows, "requester_notified_at") as won:
+        if won:
+            send_templated_mail(
+                template_prefix="communities/email/request_decided",
+                context={
+                    "join_request": join_request,
+                    "community": community,
+                    "approved": join_request.status == JoinRequest.Status.APPROVED,
+                    "url": absolute_url(community.get_absolute_url()),
+                },
+                to=[join_request.user.email],
+            )

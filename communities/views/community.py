@@ -42,7 +42,7 @@ def home(request, slug):
         {
             **header_context(request, community),
             "gardeners": selectors.gardeners(community),
-            "levels": selectors.members_by_level(community),
+            "levels": selectors.level_counts(community),
             "activity": selectors.recent_activity([community], viewer=request.user, limit=15),
         },
     )

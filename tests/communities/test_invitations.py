@@ -302,3 +302,38 @@ def test_accepting_through_the_page(invited, client):
     assert response.redirect_chain[-1][0] == invitation.community.get_absolute_url()
     assert f"Welcome to {invitation.community.name}!" in response.content.decode()
     assert invitation.community.memberships.filter(user=nia).exists()
+
+
+def test_a_redelivered_invitation_task_sends_once(community, gardener, mailoutbox):
+    from communities.tasks import send_invitation_email
+
+    invitation, token = services.invite_to_community(
+        actor=gardener, community=community, email="twice@example.org"
+    )
+    mailoutbox.clear()
+
+    send_invitation_email(invitation.pk, token)
+    send_invitation_email(invitation.pk, token)  # the broker delivered it again
+
+    assert len(mailoutbox) == 1
+    invitation.refresh_from_db()
+    assert invitation.sent_at is not None
+
+
+def test_a_failed_send_releases_the_claim_for_the_retry(community, gardener, monkeypatch):
+    from communities import tasks
+
+    invitation, token = services.invite_to_community(
+        actor=gardener, community=community, email="retry@example.org"
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=None)
+
+    def broken(**kwargs):
+        raise OSError("SMTP down")
+
+    monkeypatch.setattr(tasks, "send_templated_mail", broken)
+    with pytest.raises(OSError):
+        tasks.send_invitation_email(invitation.pk, token)
+
+    invitation.refresh_from_db()
+    assert invitation.sent_at is None
