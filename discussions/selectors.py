@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from communities import permissions
 from communities.models import Community
 
-from .models import Behaviour, Flag, ModerationAction, Post, Thread
+from .models import Behaviour, Flag, ModerationAction, Post, Reaction, Thread
 
 POSTS_PER_PAGE = 30
 
@@ -94,4 +94,15 @@ def moderation_log(community: Community, limit: int = 50):
         ModerationAction.objects.filter(community=community)
         .select_related("actor", "thread__community", "post__thread__community")
         .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def helpful_marks(viewer, posts) -> set[int]:
+    """Which of these posts the viewer marked helpful: one query for the page."""
+    if not viewer.is_authenticated:
+        return set()
+    return set(
+        Reaction.objects.filter(
+            user=viewer, kind=Reaction.HELPFUL, post__in=[p.pk for p in posts]
+        ).values_list("post_id", flat=True)
     )

@@ -15,7 +15,7 @@ from communities.models import Activity, Community
 from communities.services import record_activity
 from copsite.markdown import render_markdown
 
-from .models import Behaviour, Post, PostRevision, Thread
+from .models import Behaviour, Post, PostRevision, Reaction, Thread
 from .models.thread import BODY_MAX, TITLE_MAX
 from .selectors import behaviours_for
 
@@ -208,3 +208,45 @@ def edit_post(*, editor, post: Post, body: str) -> Post:
 
 def behaviour_by_code(code: str) -> Behaviour | None:
     return Behaviour.objects.filter(code=code).first()
+
+
+def toggle_helpful(*, member, post: Post) -> bool:
+    """Mark a post helpful, or take the mark back. Returns whether it is now marked."""
+    thread = post.thread
+    if not permissions.can_view_thread(member, thread) or post.hidden:
+        raise ActionError(_("No such post."), status=404)
+    if not permissions.is_member(member, thread.community):
+        raise ActionError(_("Join the community to mark posts helpful."), status=403)
+    if post.author_id == member.pk:
+        raise ActionError(_("You cannot mark your own post helpful."))
+    with transaction.atomic():
+        deleted, _rows = Reaction.objects.filter(
+            post=post, user=member, kind=Reaction.HELPFUL
+        ).delete()
+        if deleted:
+            Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") - 1)
+            Activity.objects.filter(
+                verb=Activity.Verb.MARKED_HELPFUL,
+                actor=member,
+                target_type="post",
+                target_id=post.pk,
+            ).delete()  # taken back: it no longer counts for anyone
+            return False
+        try:
+            with transaction.atomic():
+                Reaction.objects.create(post=post, user=member, kind=Reaction.HELPFUL)
+        except IntegrityError:  # a double click raced us; it is marked either way
+            return True
+        Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") + 1)
+        record_activity(
+            community=thread.community,
+            actor=member,
+            verb=Activity.Verb.MARKED_HELPFUL,
+            behaviour=_codes(thread),
+            target_type="post",
+            target_id=post.pk,
+            title=thread.title,
+            url=post.get_absolute_url(),
+            is_public=False,
+        )
+    return True

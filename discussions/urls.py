@@ -19,6 +19,11 @@ urlpatterns = [
         views.edit_post,
         name="edit_post",
     ),
+    path(
+        "c/<slug:slug>/threads/<int:thread_id>/posts/<int:number>/helpful/",
+        views.helpful,
+        name="helpful",
+    ),
     path("c/<slug:slug>/moderation/", moderation_views.queue, name="moderation"),
     path(
         "c/<slug:slug>/threads/<int:thread_id>/moderate/",

@@ -144,6 +144,7 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
             "accepted": thread.accepted_answer if thread.accepted_answer_id else None,
             "can_reply": permissions.can_reply_to_thread(user, thread),
             "editable": {p.pk for p in posts if permissions.can_edit_post(user, p)},
+            "marked_helpful": selectors.helpful_marks(user, posts),
             "can_accept": can_accept,
             "is_moderator": permissions.can_moderate_community(user, community),
             "reply_form": reply_form or ReplyForm(),
@@ -241,3 +242,17 @@ def search(request):
             "behaviour": behaviour,
         },
     )
+
+
+@login_required
+@require_POST
+def helpful(request, slug, thread_id, number):
+    community = _community(request, slug)
+    thread = _thread(request, community, thread_id)
+    post = get_object_or_404(Post, thread=thread, number=number)
+    post.thread = thread
+    try:
+        services.toggle_helpful(member=request.user, post=post)
+    except ActionError as error:
+        report_error(request, error)
+    return redirect(post)

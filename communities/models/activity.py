@@ -20,6 +20,7 @@ class Activity(models.Model):
         THREAD_STARTED = "thread_started", _("started a thread")
         REPLIED = "replied", _("replied")
         ANSWER_ACCEPTED = "answer_accepted", _("had an answer accepted")
+        MARKED_HELPFUL = "marked_helpful", _("found a post helpful")
         ASSET_PUBLISHED = "asset_published", _("published an asset")
         ASSET_VERSIONED = "asset_versioned", _("published a new version")
         ASSET_DOWNLOADED = "asset_downloaded", _("downloaded an asset")

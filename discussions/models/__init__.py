@@ -1,6 +1,6 @@
 from .behaviour import Behaviour, CommunityBehaviour
 from .moderation import Flag, ModerationAction
-from .thread import Post, PostRevision, Thread
+from .thread import Post, PostRevision, Reaction, Thread
 
 __all__ = [
     "Behaviour",
@@ -9,5 +9,6 @@ __all__ = [
     "ModerationAction",
     "Post",
     "PostRevision",
+    "Reaction",
     "Thread",
 ]

@@ -68,6 +68,7 @@ class Post(models.Model):
     # 1 is the opening post; numbers make stable anchors and cheap page arithmetic.
     number = models.PositiveIntegerField()
     hidden = models.BooleanField(default=False)
+    helpful_count = models.PositiveIntegerField(default=0)  # denormalised from Reaction
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
 
@@ -99,3 +100,24 @@ class PostRevision(models.Model):
 
     def __str__(self) -> str:
         return f"Revision of {self.post}"
+
+
+class Reaction(models.Model):
+    """A member marks a post helpful: the quiet way the periphery says "this worked"."""
+
+    HELPFUL = "helpful"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
+    )
+    kind = models.CharField(max_length=16, default=HELPFUL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user", "kind"], name="one_reaction_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} found {self.post} {self.kind}"

@@ -1,0 +1,63 @@
+"""Marking a post helpful: once per member, not your own, counted, recorded, reversible."""
+
+import pytest
+
+from communities.errors import ActionError
+from communities.models import Activity
+from discussions import services
+from discussions.models import Post, Reaction
+from tests.factories import UserFactory, add_replies
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reply(thread, answerer):
+    return add_replies(thread, 1, authors=[answerer])[0]
+
+
+def test_marking_counts_and_records(reply, asker):
+    assert services.toggle_helpful(member=asker, post=reply) is True
+
+    assert Post.objects.get(pk=reply.pk).helpful_count == 1
+    activity = Activity.objects.get(verb="marked_helpful")
+    assert (activity.actor, activity.target_id, activity.is_public) == (asker, reply.pk, False)
+
+
+def test_marking_again_takes_it_back(reply, asker):
+    services.toggle_helpful(member=asker, post=reply)
+
+    assert services.toggle_helpful(member=asker, post=reply) is False
+
+    assert Post.objects.get(pk=reply.pk).helpful_count == 0
+    assert not Reaction.objects.exists()
+    assert not Activity.objects.filter(verb="marked_helpful").exists()
+
+
+def test_not_your_own_post(reply, answerer):
+    with pytest.raises(ActionError, match="your own post"):
+        services.toggle_helpful(member=answerer, post=reply)
+
+
+def test_not_from_outside(reply):
+    with pytest.raises(ActionError):
+        services.toggle_helpful(member=UserFactory(), post=reply)
+    assert not Reaction.objects.exists()
+
+
+def test_the_button_on_the_page(thread, reply, asker, client):
+    client.force_login(asker)
+    url = f"{thread.get_absolute_url()}posts/{reply.number}/helpful/"
+
+    response = client.post(url)
+
+    assert response.status_code == 302
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "You found this helpful" in page
+    assert 'aria-pressed="true"' in page
+
+
+def test_get_is_not_allowed(thread, reply, asker, client):
+    client.force_login(asker)
+    response = client.get(f"{thread.get_absolute_url()}posts/{reply.number}/helpful/")
+    assert response.status_code == 405
