@@ -1,10 +1,13 @@
 """Business actions on threads and posts."""
 
+import re
 from collections.abc import Iterable
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -22,6 +25,27 @@ from .selectors import behaviours_for
 MAX_TAGS = 8
 # A second identical submission within this window is the same click twice, not a new post.
 DOUBLE_SUBMIT_WINDOW = timedelta(seconds=60)
+
+
+MENTION = re.compile(r"(?<![\w/@])@([A-Za-z0-9_.+-]{2,150})")
+
+
+def render_post(body: str) -> str:
+    """Markdown to sanitised HTML, with @username turned into a link for people who exist.
+
+    One query for all names in the post; the mentioned people are the hook for notifying
+    them when notifications arrive.
+    """
+    names = set(MENTION.findall(body))
+    if names:
+        known = set(
+            get_user_model().objects.filter(username__in=names).values_list("username", flat=True)
+        )
+        body = MENTION.sub(
+            lambda m: f"[@{m[1]}]({reverse('profile', args=[m[1]])})" if m[1] in known else m[0],
+            body,
+        )
+    return render_markdown(body)
 
 
 def _clean_body(body: str) -> str:
@@ -92,7 +116,7 @@ def create_thread(
         if tags:
             thread.tags.set(tags)
         Post.objects.create(
-            thread=thread, author=author, body=body, body_html=render_markdown(body), number=1
+            thread=thread, author=author, body=body, body_html=render_post(body), number=1
         )
         record_activity(
             community=community,
@@ -132,7 +156,7 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
                 thread=locked,
                 author=author,
                 body=body,
-                body_html=render_markdown(body),
+                body_html=render_post(body),
                 number=number,
             )
             Thread.objects.filter(pk=thread.pk).update(
@@ -200,7 +224,7 @@ def edit_post(*, editor, post: Post, body: str) -> Post:
     with transaction.atomic():
         PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
         post.body = body
-        post.body_html = render_markdown(body)
+        post.body_html = render_post(body)
         post.edited_at = timezone.now()
         post.save(update_fields=["body", "body_html", "edited_at"])
     return post

@@ -147,7 +147,7 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
             "marked_helpful": selectors.helpful_marks(user, posts),
             "can_accept": can_accept,
             "is_moderator": permissions.can_moderate_community(user, community),
-            "reply_form": reply_form or ReplyForm(),
+            "reply_form": reply_form or ReplyForm(initial=_quoted(request, thread)),
             "thread_switches": [
                 ("pinned", _("Pin"), _("Unpin"), thread.pinned),
                 ("locked", _("Lock"), _("Unlock"), thread.locked),
@@ -156,6 +156,23 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
         },
         status=status,
     )
+
+
+def _quoted(request, thread) -> dict:
+    """?quote=N prefills the reply with that post as a Markdown quote (works without JS)."""
+    number = _whole_number(request.GET.get("quote", ""))
+    if not number or not permissions.can_reply_to_thread(request.user, thread):
+        return {}
+    post = (
+        Post.objects.filter(thread=thread, number=number, hidden=False)
+        .select_related("author")
+        .first()
+    )
+    if post is None:
+        return {}
+    who = f"@{post.author.username}" if post.author else _("A former member")
+    quoted = "\n".join(f"> {line}" for line in post.body.splitlines())
+    return {"body": f"> **{who}** wrote:\n{quoted}\n\n"}
 
 
 @login_required
