@@ -142,7 +142,9 @@ def can_create_community(user) -> bool:
 
 
 def can_post_in_community(user, community: Community) -> bool:
-    return is_member(user, community)
+    """Members post, unless a gardener silenced them for a while (they can still read)."""
+    membership = membership_of(user, community)
+    return membership is not None and not membership.is_silenced
 
 
 def can_moderate_community(user, community: Community) -> bool:

@@ -3,13 +3,16 @@
 Nothing is deleted: hiding keeps the content, and every action lands in the audit log.
 """
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.errors import ActionError
-from communities.models import Activity
+from communities.models import Activity, Membership
+from communities.models.choices import Role
 
 from .models import Flag, ModerationAction, Post, Thread
 
@@ -28,13 +31,23 @@ def _require_gardener(actor, community) -> None:
         raise ActionError(_("Only gardeners can moderate."), status=404)
 
 
-def _log(*, actor, kind: str, thread: Thread, post: Post | None = None, note: str = "") -> None:
+def _log(
+    *,
+    actor,
+    kind: str,
+    thread: Thread | None = None,
+    post: Post | None = None,
+    member=None,
+    community=None,
+    note: str = "",
+) -> None:
     ModerationAction.objects.create(
-        community=thread.community,
+        community=community or thread.community,
         actor=actor,
         kind=kind,
         thread=thread,
         post=post,
+        member=member,
         note=note[:500],
     )
 
@@ -124,3 +137,47 @@ def dismiss_flags(*, actor, post: Post, note: str = "") -> int:
         if closed:
             _log(actor=actor, kind=Kind.DISMISS_FLAGS, thread=post.thread, post=post, note=note)
     return closed
+
+
+MAX_SILENCE_DAYS = 90
+MAX_SLOW_MODE_SECONDS = 24 * 60 * 60
+
+
+def silence_member(*, actor, membership: Membership, days: int, note: str = "") -> Membership:
+    """The member can read but not post in this community for ``days`` days (0 lifts it)."""
+    community = membership.community
+    _require_gardener(actor, community)
+    if membership.user_id == actor.pk:
+        raise ActionError(_("You cannot silence yourself."))
+    if membership.role == Role.GARDENER:
+        raise ActionError(_("Gardeners cannot be silenced; change their role first."))
+    if not 0 <= days <= MAX_SILENCE_DAYS:
+        raise ActionError(
+            _("Choose between 0 and %(max)s days.") % {"max": MAX_SILENCE_DAYS}, field="days"
+        )
+    until = timezone.now() + timedelta(days=days) if days else None
+    with transaction.atomic():
+        Membership.objects.filter(pk=membership.pk).update(silenced_until=until)
+        membership.silenced_until = until
+        _log(
+            actor=actor,
+            kind=Kind.SILENCE if days else Kind.UNSILENCE,
+            community=community,
+            member=membership.user,
+            note=note,
+        )
+    permissions.forget_memberships(membership.user)
+    return membership
+
+
+def set_slow_mode(*, actor, thread: Thread, seconds: int) -> Thread:
+    _require_gardener(actor, thread.community)
+    if not 0 <= seconds <= MAX_SLOW_MODE_SECONDS:
+        raise ActionError(_("Choose a pause between 0 seconds and one day."), field="seconds")
+    if thread.slow_mode_seconds == seconds:
+        return thread
+    with transaction.atomic():
+        thread.slow_mode_seconds = seconds
+        thread.save(update_fields=["slow_mode_seconds"])
+        _log(actor=actor, kind=Kind.SLOW_MODE, thread=thread, note=f"{seconds} s")
+    return thread

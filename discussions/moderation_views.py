@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from communities import permissions
 from communities.errors import ActionError
+from communities.models import Membership
 from communities.views.community import header_context
 from copsite.actions import report_error
 
@@ -130,4 +131,46 @@ def thread_switch(request, slug, thread_id):
         report_error(request, error)
     else:
         messages.success(request, _("Saved."))
+    return redirect(thread)
+
+
+@gardener_only
+@require_POST
+def silence(request, community, membership_id):
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "community"),
+        pk=membership_id,
+        community=community,
+    )
+    days = request.POST.get("days", "")
+    try:
+        moderation.silence_member(
+            actor=request.user,
+            membership=membership,
+            days=int(days) if days.isdecimal() else -1,
+            note=request.POST.get("note", "").strip(),
+        )
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("Saved. It is in the moderation log."))
+    return redirect("communities:people", slug=community.slug)
+
+
+@login_required
+@require_POST
+def slow_mode(request, slug, thread_id):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    thread = selectors.visible_thread(request.user, community, thread_id)
+    if thread is None:
+        raise Http404
+    seconds = request.POST.get("seconds", "")
+    try:
+        moderation.set_slow_mode(
+            actor=request.user, thread=thread, seconds=int(seconds) if seconds.isdecimal() else -1
+        )
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("Slow mode saved."))
     return redirect(thread)

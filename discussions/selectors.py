@@ -92,7 +92,7 @@ def open_flags(community: Community) -> list:
 def moderation_log(community: Community, limit: int = 50):
     return (
         ModerationAction.objects.filter(community=community)
-        .select_related("actor", "thread__community", "post__thread__community")
+        .select_related("actor", "member", "thread__community", "post__thread__community")
         .order_by("-created_at", "-id")[:limit]
     )
 

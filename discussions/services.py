@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.errors import ActionError
-from communities.models import Activity, Community
+from communities.models import Activity, Community, Membership
 from communities.services import record_activity
 from copsite.markdown import render_markdown
 
@@ -66,6 +66,20 @@ def _codes(thread: Thread) -> str:
     return " ".join(b.code for b in thread.behaviours.all())
 
 
+def _refuse_if_silenced(author, community: Community) -> None:
+    # Read fresh, not from the request's membership cache: a silence may be seconds old.
+    membership = Membership.objects.filter(
+        community=community, user=author, silenced_until__gt=timezone.now()
+    ).first()
+    if membership is not None:
+        until = timezone.localtime(membership.silenced_until).strftime("%d %b %Y %H:%M")
+        raise ActionError(
+            _("A gardener has paused your posting here until %(until)s. You can still read.")
+            % {"until": until},
+            status=403,
+        )
+
+
 def create_thread(
     *,
     author,
@@ -79,6 +93,7 @@ def create_thread(
     """Start a thread: its opening post, its behaviours and tags, and the ledger row."""
     if not permissions.can_view_community(author, community):
         raise ActionError(_("No such community."), status=404)
+    _refuse_if_silenced(author, community)
     if not permissions.can_post_in_community(author, community):
         raise ActionError(_("Join the community to start a thread."), status=403)
     title = " ".join(title.split())
@@ -138,6 +153,7 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
         raise ActionError(_("No such thread."), status=404)
     if thread.locked and not permissions.can_moderate_community(author, thread.community):
         raise ActionError(_("This thread is locked: it takes no more replies."), status=403)
+    _refuse_if_silenced(author, thread.community)
     if not permissions.can_reply_to_thread(author, thread):
         raise ActionError(_("Join the community to reply."), status=403)
     body = _clean_body(body)
@@ -147,6 +163,17 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
     ).first()
     if duplicate is not None:
         return duplicate
+    if thread.slow_mode_seconds and not permissions.can_moderate_community(
+        author, thread.community
+    ):
+        since = now - timedelta(seconds=thread.slow_mode_seconds)
+        recent = Post.objects.filter(thread=thread, author=author, number__gt=1)
+        if recent.filter(created_at__gt=since).exists():
+            raise ActionError(
+                _("This thread is in slow mode: one reply each every %(n)s minutes.")
+                % {"n": max(1, thread.slow_mode_seconds // 60)},
+                status=429,
+            )
     try:
         with transaction.atomic():
             # Lock the thread row: numbering and counters stay right under concurrent replies.

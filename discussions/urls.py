@@ -26,6 +26,16 @@ urlpatterns = [
     ),
     path("c/<slug:slug>/moderation/", moderation_views.queue, name="moderation"),
     path(
+        "c/<slug:slug>/moderation/silence/<int:membership_id>/",
+        moderation_views.silence,
+        name="silence",
+    ),
+    path(
+        "c/<slug:slug>/threads/<int:thread_id>/slow-mode/",
+        moderation_views.slow_mode,
+        name="slow_mode",
+    ),
+    path(
         "c/<slug:slug>/threads/<int:thread_id>/moderate/",
         moderation_views.thread_switch,
         name="thread_switch",

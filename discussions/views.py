@@ -148,6 +148,12 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
             "can_accept": can_accept,
             "is_moderator": permissions.can_moderate_community(user, community),
             "reply_form": reply_form or ReplyForm(initial=_quoted(request, thread)),
+            "slow_mode_choices": [
+                (0, _("No slow mode")),
+                (300, _("One reply per 5 minutes")),
+                (3600, _("One reply per hour")),
+                (86400, _("One reply per day")),
+            ],
             "thread_switches": [
                 ("pinned", _("Pin"), _("Unpin"), thread.pinned),
                 ("locked", _("Lock"), _("Unlock"), thread.locked),

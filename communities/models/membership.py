@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import LEVEL_ORDER, Level, Role
@@ -22,6 +23,8 @@ class Membership(models.Model):
     level_overridden = models.BooleanField(_("level set by a gardener"), default=False)
     level_override_reason = models.CharField(_("reason"), max_length=300, blank=True)
     joined_at = models.DateTimeField(auto_now_add=True)
+    # Set by a gardener: until then the member can read but not post.
+    silenced_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["joined_at"]
@@ -35,6 +38,10 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.community}"
+
+    @property
+    def is_silenced(self) -> bool:
+        return self.silenced_until is not None and self.silenced_until > timezone.now()
 
     @property
     def level_rank(self) -> int:

@@ -52,6 +52,9 @@ class ModerationAction(models.Model):
         HIDE_THREAD = "hide_thread", _("hid a thread")
         UNHIDE_THREAD = "unhide_thread", _("showed a thread again")
         DISMISS_FLAGS = "dismiss_flags", _("dismissed flags")
+        SILENCE = "silence", _("silenced a member")
+        UNSILENCE = "unsilence", _("lifted a silence")
+        SLOW_MODE = "slow_mode", _("changed slow mode")
 
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="moderation_actions"
@@ -61,7 +64,14 @@ class ModerationAction(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     thread = models.ForeignKey(
-        "discussions.Thread", on_delete=models.SET_NULL, null=True, related_name="+"
+        "discussions.Thread", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     post = models.ForeignKey(
         "discussions.Post", on_delete=models.SET_NULL, null=True, related_name="+"

@@ -27,6 +27,8 @@ class Thread(models.Model):
     pinned = models.BooleanField(default=False)
     locked = models.BooleanField(default=False)
     hidden = models.BooleanField(default=False)
+    # Gardeners cool a heated thread: each member may reply once per this many seconds.
+    slow_mode_seconds = models.PositiveIntegerField(default=0)
     accepted_answer = models.ForeignKey(
         "discussions.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
