@@ -170,3 +170,8 @@ def level_counts(community: Community) -> list[tuple[str, str, int]]:
         (level.value, level.label, counts.get(level.value, 0))
         for level in sorted(Level, key=lambda lv: -LEVEL_ORDER[lv.value])
     ]
+
+
+def gardened_communities(user) -> QuerySet[Community]:
+    gardened = Membership.objects.filter(user=user, role=Role.GARDENER).values("community_id")
+    return Community.objects.filter(pk__in=gardened).order_by("name")

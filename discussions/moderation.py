@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.errors import ActionError
-from communities.models import Activity, Membership
+from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 
 from .models import Flag, ModerationAction, Post, Thread
+from .selectors import behaviours_for
 
 Kind = ModerationAction.Kind
 
@@ -180,4 +181,40 @@ def set_slow_mode(*, actor, thread: Thread, seconds: int) -> Thread:
         thread.slow_mode_seconds = seconds
         thread.save(update_fields=["slow_mode_seconds"])
         _log(actor=actor, kind=Kind.SLOW_MODE, thread=thread, note=f"{seconds} s")
+    return thread
+
+
+def move_thread(*, actor, thread: Thread, to: Community) -> Thread:
+    """Move a thread to another community the gardener also gardens.
+
+    Its ledger rows move with it, so the contributions count where the talk now lives.
+    Behaviours the new community has not switched on are dropped; one must remain.
+    """
+    source = thread.community
+    _require_gardener(actor, source)
+    if not permissions.can_moderate_community(actor, to):
+        raise ActionError(_("You can only move threads to communities you garden."), field="to")
+    if to.pk == source.pk:
+        raise ActionError(_("The thread is already here."), field="to")
+    allowed = {b.pk for b in behaviours_for(to)}
+    kept = [b for b in thread.behaviours.all() if b.pk in allowed]
+    if not kept:
+        raise ActionError(_("None of this thread's behaviours is switched on there."), field="to")
+    post_ids = list(Post.objects.filter(thread=thread).values_list("pk", flat=True))
+    with transaction.atomic():
+        thread.community = to
+        thread.members_only = thread.members_only and to.is_public
+        thread.save(update_fields=["community", "members_only"])
+        thread.behaviours.set(kept)
+        Activity.objects.filter(target_type="thread", target_id=thread.pk).update(community=to)
+        Activity.objects.filter(target_type="post", target_id__in=post_ids).update(community=to)
+        _republish(thread)
+        for community in (source, to):
+            _log(
+                actor=actor,
+                kind=Kind.MOVE,
+                thread=thread,
+                community=community,
+                note=f"{source.name} → {to.name}",
+            )
     return thread

@@ -174,3 +174,22 @@ def slow_mode(request, slug, thread_id):
     else:
         messages.success(request, _("Slow mode saved."))
     return redirect(thread)
+
+
+@login_required
+@require_POST
+def move(request, slug, thread_id):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    thread = selectors.visible_thread(request.user, community, thread_id)
+    if thread is None:
+        raise Http404
+    target = permissions.visible_communities(request.user).filter(slug=request.POST.get("to", ""))
+    try:
+        if not target.exists():
+            raise ActionError(_("Choose a community you garden."))
+        moderation.move_thread(actor=request.user, thread=thread, to=target.get())
+    except ActionError as error:
+        report_error(request, error)
+        return redirect(thread)
+    messages.success(request, _("Thread moved to %(name)s.") % {"name": thread.community.name})
+    return redirect(thread)

@@ -30,6 +30,7 @@ urlpatterns = [
         moderation_views.silence,
         name="silence",
     ),
+    path("c/<slug:slug>/threads/<int:thread_id>/move/", moderation_views.move, name="move"),
     path(
         "c/<slug:slug>/threads/<int:thread_id>/slow-mode/",
         moderation_views.slow_mode,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities import permissions
+from communities import selectors as communities_selectors
 from communities.errors import ActionError
 from communities.views.community import header_context
 from copsite.actions import report_error
@@ -148,6 +149,11 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
             "can_accept": can_accept,
             "is_moderator": permissions.can_moderate_community(user, community),
             "reply_form": reply_form or ReplyForm(initial=_quoted(request, thread)),
+            "move_targets": (
+                communities_selectors.gardened_communities(user).exclude(pk=community.pk)
+                if permissions.can_moderate_community(user, community)
+                else []
+            ),
             "slow_mode_choices": [
                 (0, _("No slow mode")),
                 (300, _("One reply per 5 minutes")),

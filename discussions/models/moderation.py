@@ -55,6 +55,7 @@ class ModerationAction(models.Model):
         SILENCE = "silence", _("silenced a member")
         UNSILENCE = "unsilence", _("lifted a silence")
         SLOW_MODE = "slow_mode", _("changed slow mode")
+        MOVE = "move", _("moved a thread")
 
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="moderation_actions"
