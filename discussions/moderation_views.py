@@ -17,11 +17,17 @@ from . import moderation, selectors
 from .models import Flag, Post
 
 
-def _post_in(request, slug, thread_id, number) -> Post:
+def _thread_in(request, slug, thread_id):
+    """The thread, if this person may see it; 404 otherwise (nothing leaks)."""
     community = permissions.get_visible_community_or_404(request.user, slug)
     thread = selectors.visible_thread(request.user, community, thread_id)
     if thread is None:
         raise Http404
+    return thread
+
+
+def _post_in(request, slug, thread_id, number) -> Post:
+    thread = _thread_in(request, slug, thread_id)
     return get_object_or_404(
         Post.objects.select_related("thread__community"), thread=thread, number=number
     )
@@ -119,10 +125,7 @@ def dismiss(request, slug, thread_id, number):
 @login_required
 @require_POST
 def thread_switch(request, slug, thread_id):
-    community = permissions.get_visible_community_or_404(request.user, slug)
-    thread = selectors.visible_thread(request.user, community, thread_id)
-    if thread is None:
-        raise Http404
+    thread = _thread_in(request, slug, thread_id)
     switch = request.POST.get("switch", "")
     on = request.POST.get("on") == "1"
     try:
@@ -160,10 +163,7 @@ def silence(request, community, membership_id):
 @login_required
 @require_POST
 def slow_mode(request, slug, thread_id):
-    community = permissions.get_visible_community_or_404(request.user, slug)
-    thread = selectors.visible_thread(request.user, community, thread_id)
-    if thread is None:
-        raise Http404
+    thread = _thread_in(request, slug, thread_id)
     seconds = request.POST.get("seconds", "")
     try:
         moderation.set_slow_mode(
@@ -179,10 +179,7 @@ def slow_mode(request, slug, thread_id):
 @login_required
 @require_POST
 def move(request, slug, thread_id):
-    community = permissions.get_visible_community_or_404(request.user, slug)
-    thread = selectors.visible_thread(request.user, community, thread_id)
-    if thread is None:
-        raise Http404
+    thread = _thread_in(request, slug, thread_id)
     target = permissions.visible_communities(request.user).filter(slug=request.POST.get("to", ""))
     try:
         if not target.exists():
