@@ -66,6 +66,24 @@ def _codes(thread: Thread) -> str:
     return " ".join(b.code for b in thread.behaviours.all())
 
 
+def _record_post_activity(
+    thread: Thread, post: Post, *, actor, verb: str, public: bool = True, at=None
+) -> None:
+    """One ledger row about a post, tagged with its thread's behaviours."""
+    record_activity(
+        community=thread.community,
+        actor=actor,
+        verb=verb,
+        behaviour=_codes(thread),
+        target_type="post",
+        target_id=post.pk,
+        title=thread.title,
+        url=post.get_absolute_url(),
+        is_public=public and not thread.members_only,
+        at=at,
+    )
+
+
 def _refuse_if_silenced(author, community: Community) -> None:
     # Read fresh, not from the request's membership cache: a silence may be seconds old.
     membership = Membership.objects.filter(
@@ -189,18 +207,7 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
             Thread.objects.filter(pk=thread.pk).update(
                 reply_count=F("reply_count") + 1, last_activity_at=now, last_poster=author
             )
-            record_activity(
-                community=thread.community,
-                actor=author,
-                verb=Activity.Verb.REPLIED,
-                behaviour=_codes(thread),
-                target_type="post",
-                target_id=post.pk,
-                title=thread.title,
-                url=post.get_absolute_url(),
-                is_public=not thread.members_only,
-                at=now,
-            )
+            _record_post_activity(thread, post, actor=author, verb=Activity.Verb.REPLIED, at=now)
     except IntegrityError as exc:
         raise ActionError(_("Your reply crossed with another; please send it again.")) from exc
     thread.reply_count = number - 1
@@ -225,17 +232,7 @@ def accept_answer(*, actor, thread: Thread, post: Post) -> Thread:
     with transaction.atomic():
         thread.accepted_answer = post
         thread.save(update_fields=["accepted_answer"])
-        record_activity(
-            community=thread.community,
-            actor=post.author,
-            verb=Activity.Verb.ANSWER_ACCEPTED,
-            behaviour=_codes(thread),
-            target_type="post",
-            target_id=post.pk,
-            title=thread.title,
-            url=post.get_absolute_url(),
-            is_public=not thread.members_only,
-        )
+        _record_post_activity(thread, post, actor=post.author, verb=Activity.Verb.ANSWER_ACCEPTED)
     return thread
 
 
@@ -289,15 +286,7 @@ def toggle_helpful(*, member, post: Post) -> bool:
         except IntegrityError:  # a double click raced us; it is marked either way
             return True
         Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") + 1)
-        record_activity(
-            community=thread.community,
-            actor=member,
-            verb=Activity.Verb.MARKED_HELPFUL,
-            behaviour=_codes(thread),
-            target_type="post",
-            target_id=post.pk,
-            title=thread.title,
-            url=post.get_absolute_url(),
-            is_public=False,
+        _record_post_activity(
+            thread, post, actor=member, verb=Activity.Verb.MARKED_HELPFUL, public=False
         )
     return True
