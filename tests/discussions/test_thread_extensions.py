@@ -30,7 +30,9 @@ def provider(monkeypatch):
 
 
 def test_providers_get_the_threads_behaviour_codes(community, member, provider):
-    thread = ThreadFactory(community=community, behaviour_codes=["visits", "coordination-and-synergy"])
+    thread = ThreadFactory(
+        community=community, behaviour_codes=["visits", "coordination-and-synergy"]
+    )
 
     actions = thread_actions(thread=thread, user=member)
 
