@@ -177,7 +177,7 @@ def test_the_invitation_ends_with_the_inviters_authority(
     circle, guest, mailoutbox, django_capture_on_commit_callbacks
 ):
     community, gardener, thread, _other = circle
-    guest_pass, token = _invite(gardener, thread, mailoutbox, django_capture_on_commit_callbacks)
+    _guest_pass, token = _invite(gardener, thread, mailoutbox, django_capture_on_commit_callbacks)
     other_gardener = add_member(community, role=Role.GARDENER)
     set_member_role(
         actor=other_gardener.user,
