@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "communities",
     "discussions",
     "assets",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "copsite.context_processors.site",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
