@@ -28,7 +28,8 @@ MAX_TAGS = 8
 DOUBLE_SUBMIT_WINDOW = timedelta(seconds=60)
 
 
-MENTION = re.compile(r"(?<![\w/@])@([A-Za-z0-9_.+-]{2,150})")
+# A full stop after a name ("thanks @ben.") ends the sentence, not the name.
+MENTION = re.compile(r"(?<![\w/@])@([A-Za-z0-9_.+-]{1,149}[A-Za-z0-9_+-])")
 
 
 def render_post_and_mentions(body: str) -> tuple[str, set[int]]:

@@ -268,3 +268,10 @@ def test_gardener_role_sees_notifications_of_hidden_threads(community, gardener,
     moderation.set_thread_switch(actor=gardener, thread=thread, switch="hidden", on=True)
 
     assert visible_notifications(gardener).count() == 1
+
+
+def test_a_mention_at_the_end_of_a_sentence_still_counts(thread, answerer, colleague):
+    post = discussions.reply_to_thread(author=answerer, thread=thread, body="Ask @colleague.")
+
+    assert kinds_for(colleague) == [Kind.MENTION]
+    assert 'href="/u/colleague/"' in post.body_html
