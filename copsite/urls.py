@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("communities.urls")),
     path("", include("discussions.urls")),
     path("search/", discussion_views.search, name="search"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("notifications/", include("notifications.urls")),
 ]
 

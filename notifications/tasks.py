@@ -3,8 +3,10 @@ from django.urls import reverse
 
 from communities.tasks import absolute_url, claimed
 from copsite.mail import send_templated_mail
+from copsite.unsubscribe import unsubscribe_url
 
 from .models import Delivery, Notification
+from .selectors import visible_notifications
 
 SUBJECT_PREFIX = "notifications/email/notification"
 
@@ -14,10 +16,6 @@ def send_notification_email(notification_id: int) -> None:
     """Email one notification at once. Idempotent: the claim on ``emailed_at`` lets one
     delivery through; a row the member has read, switched to the digest or off, or can no
     longer see is left alone."""
-    from copsite.unsubscribe import unsubscribe_url
-
-    from .selectors import visible_notifications
-
     rows = Notification.objects.filter(pk=notification_id, email=Delivery.IMMEDIATELY, read_at=None)
     notification = rows.select_related("recipient", "actor", "community").first()
     if notification is None:
