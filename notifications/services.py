@@ -5,6 +5,7 @@ discussions). Each person hears of one event once, never of their own action, an
 something they cannot read.
 """
 
+import html
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Replace
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from communities import permissions
@@ -26,8 +28,9 @@ EXCERPT_LENGTH = 280
 PRIORITY = [Kind.MENTION, Kind.REPLY, Kind.FOLLOWED]
 
 
-def _excerpt(body: str) -> str:
-    text = " ".join(body.split())
+def _excerpt(post) -> str:
+    """Plain words from the rendered post (no Markdown marks, nothing executable)."""
+    text = " ".join(html.unescape(strip_tags(post.body_html)).split())
     return text if len(text) <= EXCERPT_LENGTH else text[: EXCERPT_LENGTH - 1] + "…"
 
 
@@ -66,7 +69,7 @@ def _create(*, thread, post, actor, kinds: dict[int, str]) -> list[Notification]
             thread_id=thread.pk,
             post_id=post.pk,
             title=thread.title[:200],
-            excerpt=_excerpt(post.body),
+            excerpt=_excerpt(post),
             url=post.get_absolute_url(),
             members_only=thread.members_only,
             hidden=thread.hidden,

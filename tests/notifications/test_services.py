@@ -275,3 +275,12 @@ def test_a_mention_at_the_end_of_a_sentence_still_counts(thread, answerer, colle
 
     assert kinds_for(colleague) == [Kind.MENTION]
     assert 'href="/u/colleague/"' in post.body_html
+
+
+def test_the_excerpt_is_plain_words(thread, asker, answerer):
+    discussions.reply_to_thread(
+        author=answerer, thread=thread, body="Try **short** quizzes &amp; <script>x()</script>"
+    )
+    excerpt = Notification.objects.get(recipient=asker).excerpt
+    assert excerpt.startswith("Try short quizzes &")
+    assert "<script>" not in excerpt and "**" not in excerpt
