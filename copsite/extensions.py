@@ -8,8 +8,12 @@ living document. So any app's AppConfig may define
     thread_actions(self, *, thread, user, behaviour_codes) -> list[ThreadAction]
     thread_panels(self, *, thread, user, behaviour_codes) -> list[ThreadPanel]
 
-and the thread page collects them here. Providers check their own permissions and keep to
-a constant number of queries.
+and the thread page collects them here. In the same way a community's home page shows
+what other apps know about it (a launch checklist, a welcome for newcomers, the next
+meeting) through ``community_panels(self, *, community, user, membership)``, and the site
+search shows other apps' results through ``search_sections(self, *, query, user)``; both
+return a list of Panel. Providers check their own permissions and keep to a constant
+number of queries.
 """
 
 from collections.abc import Iterator
@@ -28,11 +32,14 @@ class ThreadAction:
 
 
 @dataclass(frozen=True)
-class ThreadPanel:
-    """A block under the thread's first post, rendered from the providing app's template."""
+class Panel:
+    """A block on another app's page, rendered from the providing app's template."""
 
     template: str
     context: dict = field(default_factory=dict)
+
+
+ThreadPanel = Panel  # under the thread's first post
 
 
 def _providers(method: str) -> Iterator:
@@ -62,4 +69,20 @@ def thread_panels(*, thread, user) -> list[ThreadPanel]:
         panel
         for provider in _providers("thread_panels")
         for panel in provider(thread=thread, user=user, behaviour_codes=codes)
+    ]
+
+
+def community_panels(*, community, user, membership) -> list[Panel]:
+    return [
+        panel
+        for provider in _providers("community_panels")
+        for panel in provider(community=community, user=user, membership=membership)
+    ]
+
+
+def search_sections(*, query: str, user) -> list[Panel]:
+    return [
+        panel
+        for provider in _providers("search_sections")
+        for panel in provider(query=query, user=user)
     ]

@@ -304,6 +304,10 @@ def search(request):
             "community_filter": community,
             "behaviours": behaviours,
             "behaviour": behaviour,
+            # Other apps' matches (help pages, assets) come through the extension point.
+            "sections": extensions.search_sections(query=query, user=request.user)
+            if query
+            else [],
         },
     )
 

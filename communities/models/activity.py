@@ -24,6 +24,7 @@ class Activity(models.Model):
         # The other side of a helpful mark: the author's contribution, counted toward levels.
         HELPFUL_RECEIVED = "helpful_received", _("had a post found helpful")
         FLAG_RESOLVED = "flag_resolved", _("resolved a flag")
+        WELCOMED = "welcomed", _("welcomed a newcomer")
         ASSET_PUBLISHED = "asset_published", _("published an asset")
         ASSET_VERSIONED = "asset_versioned", _("published a new version")
         ASSET_DOWNLOADED = "asset_downloaded", _("downloaded an asset")
