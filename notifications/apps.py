@@ -6,6 +6,11 @@ class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Notifications")
 
+    def seed_demo(self, stdout) -> None:
+        from .demo import seed
+
+        seed(stdout)
+
     def unsubscribe_scopes(self) -> dict:
         from .services import unsubscribe_from_kind
 
