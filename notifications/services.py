@@ -18,14 +18,14 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.errors import ActionError
-from communities.models import Community
+from communities.models import Community, Membership
 
 from .models import DEFAULT_DELIVERY, BehaviourFollow, Delivery, EmailPreference, Kind, Notification
 from .tasks import send_notification_email
 
 EXCERPT_LENGTH = 280
 # When one post is several events for a person, they hear of the most personal one.
-PRIORITY = [Kind.MENTION, Kind.REPLY, Kind.FOLLOWED]
+PRIORITY = POST_KINDS = [Kind.MENTION, Kind.REPLY, Kind.FOLLOWED]
 
 
 def _excerpt(post) -> str:
@@ -49,11 +49,13 @@ def _create(*, thread, post, actor, kinds: dict[int, str]) -> list[Notification]
         .values_list("pk", flat=True)
     )
     readers = permissions.thread_readers(thread, active)
-    # An edit may mention someone already told about this post: once is enough.
+    # An edit may mention someone already told about this post: once is enough. An accepted
+    # answer is news of its own, even about a post its author heard of before.
+    same_event = [Kind.ACCEPTED] if set(kinds.values()) == {Kind.ACCEPTED} else POST_KINDS
     already = set(
-        Notification.objects.filter(post_id=post.pk, recipient_id__in=readers).values_list(
-            "recipient_id", flat=True
-        )
+        Notification.objects.filter(
+            post_id=post.pk, recipient_id__in=readers, kind__in=same_event
+        ).values_list("recipient_id", flat=True)
     )
     recipients = sorted(readers - already)
     if not recipients:
@@ -108,8 +110,10 @@ def notify_new_post(
     candidates: dict[int, set[str]] = {}
     if post.number == 1:
         codes = list(set(behaviour_codes))
+        # Someone who left keeps their follow row, but only members hear of new threads.
+        members = Membership.objects.filter(community_id=thread.community_id).values("user_id")
         followers = BehaviourFollow.objects.filter(
-            community_id=thread.community_id, behaviour_code__in=codes
+            community_id=thread.community_id, behaviour_code__in=codes, user_id__in=members
         ).values_list("user_id", flat=True)
         for user_id in followers:
             candidates.setdefault(user_id, set()).add(Kind.FOLLOWED)

@@ -284,3 +284,14 @@ def test_the_excerpt_is_plain_words(thread, asker, answerer):
     excerpt = Notification.objects.get(recipient=asker).excerpt
     assert excerpt.startswith("Try short quizzes &")
     assert "<script>" not in excerpt and "**" not in excerpt
+
+
+def test_a_follower_who_left_a_public_community_hears_nothing(community, asker, colleague):
+    services.follow_behaviour(
+        user=colleague, community=community, behaviour_code="visits", follow=True
+    )
+    community_services.leave_community(user=colleague, community=community)
+
+    ThreadFactory(community=community, author=asker, behaviour_codes=["visits"])
+
+    assert kinds_for(colleague) == []
