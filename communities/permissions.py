@@ -227,6 +227,30 @@ def can_edit_post(user, post) -> bool:
     return post.author_id == user.pk and not thread.locked and is_member(user, thread.community)
 
 
+def thread_readers(thread, user_ids) -> set[int]:
+    """Of these people, the ones who may read this thread: one query, however many.
+
+    The same rule as ``can_view_thread``, for telling many people about one thread.
+    """
+    ids = set(user_ids)
+    if not ids:
+        return set()
+    roles = dict(
+        Membership.objects.filter(community_id=thread.community_id, user_id__in=ids).values_list(
+            "user_id", "role"
+        )
+    )
+    open_to_all = thread.community.visibility == Visibility.PUBLIC and not thread.members_only
+
+    def reads(user_id: int) -> bool:
+        role = roles.get(user_id)
+        if thread.hidden and role != Role.GARDENER:
+            return False
+        return role is not None or open_to_all
+
+    return {user_id for user_id in ids if reads(user_id)}
+
+
 def visible_threads_filter(user) -> Q:
     """A Q over threads: in a visible community, not hidden, members-only only for members."""
     public = Q(community__visibility=Visibility.PUBLIC, members_only=False)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("guidance.urls")),
     path("search/", discussion_views.search, name="search"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("notifications/", include("notifications.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

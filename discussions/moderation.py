@@ -13,6 +13,7 @@ from communities import permissions
 from communities.errors import ActionError
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
+from notifications import services as notifications
 
 from .models import Flag, ModerationAction, Post, Thread
 from .selectors import behaviours_for
@@ -112,6 +113,7 @@ def set_post_hidden(*, actor, post: Post, hidden: bool, note: str = "") -> Post:
             thread.accepted_answer = None
         _close_flags(actor=actor, post=post)
         _republish(thread, post=post)
+        notifications.set_post_notifications_hidden(post_id=post.pk, hidden=hidden)
         _log(
             actor=actor,
             kind=Kind.HIDE_POST if hidden else Kind.UNHIDE_POST,
@@ -135,6 +137,7 @@ def set_thread_switch(*, actor, thread: Thread, switch: str, on: bool, note: str
         thread.save(update_fields=[switch])
         if switch == "hidden":
             _republish(thread)
+            notifications.set_thread_notifications_hidden(thread_id=thread.pk, hidden=on)
         _log(actor=actor, kind=on_kind if on else off_kind, thread=thread, note=note)
     return thread
 
@@ -210,10 +213,18 @@ def move_thread(*, actor, thread: Thread, to: Community) -> Thread:
     if not kept:
         raise ActionError(_("None of this thread's behaviours is switched on there."), field="to")
     post_ids = list(Post.objects.filter(thread=thread).values_list("pk", flat=True))
+    old_url = thread.get_absolute_url()
     with transaction.atomic():
         thread.community = to
         thread.members_only = thread.members_only and to.is_public
         thread.save(update_fields=["community", "members_only"])
+        notifications.move_thread_notifications(
+            thread_id=thread.pk,
+            to=to,
+            members_only=thread.members_only,
+            old_url=old_url,
+            new_url=thread.get_absolute_url(),
+        )
         thread.behaviours.set(kept)
         Activity.objects.filter(target_type="thread", target_id=thread.pk).update(community=to)
         Activity.objects.filter(target_type="post", target_id__in=post_ids).update(community=to)

@@ -18,6 +18,7 @@ from communities.models import Activity, Community, GuestPass, Membership
 from communities.services import record_activity
 from communities.services.guests import invite_guest
 from copsite.markdown import render_markdown
+from notifications import services as notifications
 
 from .models import Behaviour, Post, PostRevision, Reaction, Thread
 from .models.thread import BODY_MAX, TITLE_MAX
@@ -28,25 +29,30 @@ MAX_TAGS = 8
 DOUBLE_SUBMIT_WINDOW = timedelta(seconds=60)
 
 
-MENTION = re.compile(r"(?<![\w/@])@([A-Za-z0-9_.+-]{2,150})")
+# A full stop after a name ("thanks @ben.") ends the sentence, not the name.
+MENTION = re.compile(r"(?<![\w/@])@([A-Za-z0-9_.+-]{1,149}[A-Za-z0-9_+-])")
 
 
-def render_post(body: str) -> str:
+def render_post_and_mentions(body: str) -> tuple[str, set[int]]:
     """Markdown to sanitised HTML, with @username turned into a link for people who exist.
 
-    One query for all names in the post; the mentioned people are the hook for notifying
-    them when notifications arrive.
+    One query for all names in the post; returns the mentioned people's ids too, to notify.
     """
     names = set(MENTION.findall(body))
+    known: dict[str, int] = {}
     if names:
-        known = set(
-            get_user_model().objects.filter(username__in=names).values_list("username", flat=True)
+        known = dict(
+            get_user_model().objects.filter(username__in=names).values_list("username", "pk")
         )
         body = MENTION.sub(
             lambda m: f"[@{m[1]}]({reverse('profile', args=[m[1]])})" if m[1] in known else m[0],
             body,
         )
-    return render_markdown(body)
+    return render_markdown(body), set(known.values())
+
+
+def render_post(body: str) -> str:
+    return render_post_and_mentions(body)[0]
 
 
 def _clean_body(body: str) -> str:
@@ -149,8 +155,9 @@ def create_thread(
         thread.behaviours.set(behaviours)
         if tags:
             thread.tags.set(tags)
-        Post.objects.create(
-            thread=thread, author=author, body=body, body_html=render_post(body), number=1
+        body_html, mentioned = render_post_and_mentions(body)
+        post = Post.objects.create(
+            thread=thread, author=author, body=body, body_html=body_html, number=1
         )
         record_activity(
             community=community,
@@ -163,6 +170,13 @@ def create_thread(
             url=thread.get_absolute_url(),
             is_public=not thread.members_only,
             at=now,
+        )
+        notifications.notify_new_post(
+            thread=thread,
+            post=post,
+            actor=author,
+            mentioned_user_ids=mentioned,
+            behaviour_codes=codes,
         )
     return thread
 
@@ -198,11 +212,12 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
             # Lock the thread row: numbering and counters stay right under concurrent replies.
             locked = Thread.objects.select_for_update().get(pk=thread.pk)
             number = locked.reply_count + 2
+            body_html, mentioned = render_post_and_mentions(body)
             post = Post.objects.create(
                 thread=locked,
                 author=author,
                 body=body,
-                body_html=render_post(body),
+                body_html=body_html,
                 number=number,
             )
             Thread.objects.filter(pk=thread.pk).update(
@@ -215,6 +230,9 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
                 else Activity.Verb.GUEST_REPLIED
             )
             record_post_activity(thread, post, actor=author, verb=verb, at=now)
+            notifications.notify_new_post(
+                thread=thread, post=post, actor=author, mentioned_user_ids=mentioned
+            )
     except IntegrityError as exc:
         raise ActionError(_("Your reply crossed with another; please send it again.")) from exc
     thread.reply_count = number - 1
@@ -240,6 +258,7 @@ def accept_answer(*, actor, thread: Thread, post: Post) -> Thread:
         thread.accepted_answer = post
         thread.save(update_fields=["accepted_answer"])
         record_post_activity(thread, post, actor=post.author, verb=Activity.Verb.ANSWER_ACCEPTED)
+        notifications.notify_answer_accepted(thread=thread, post=post, actor=actor)
     return thread
 
 
@@ -255,9 +274,13 @@ def edit_post(*, editor, post: Post, body: str) -> Post:
     with transaction.atomic():
         PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
         post.body = body
-        post.body_html = render_post(body)
+        post.body_html, mentioned = render_post_and_mentions(body)
         post.edited_at = timezone.now()
         post.save(update_fields=["body", "body_html", "edited_at"])
+        # People newly mentioned by the edit hear of it; those already told do not, again.
+        notifications.notify_mentions(
+            thread=post.thread, post=post, actor=editor, mentioned_user_ids=mentioned
+        )
     return post
 
 

@@ -7,6 +7,7 @@ app_name = "discussions"
 urlpatterns = [
     path("c/<slug:slug>/threads/", views.thread_list, name="list"),
     path("c/<slug:slug>/threads/new/", views.thread_new, name="new"),
+    path("c/<slug:slug>/threads/follow/", views.follow_behaviour, name="follow"),
     path("c/<slug:slug>/threads/<int:thread_id>/", views.thread_detail, name="thread"),
     path("c/<slug:slug>/threads/<int:thread_id>/reply/", views.reply, name="reply"),
     path(

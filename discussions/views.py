@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,6 +13,8 @@ from communities.errors import ActionError
 from communities.views.community import header_context
 from copsite import extensions
 from copsite.actions import report_error
+from notifications import selectors as notification_selectors
+from notifications import services as notification_services
 
 from . import selectors, services
 from .forms import EditPostForm, GuestInvitationForm, ReplyForm, ThreadForm
@@ -71,8 +74,37 @@ def thread_list(request, slug):
             "unanswered": unanswered,
             "mine": mine,
             "can_post": permissions.can_post_in_community(request.user, community),
+            "can_follow": behaviour and permissions.is_member(request.user, community),
+            "following": notification_selectors.follows_behaviour(
+                request.user, community, behaviour
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def follow_behaviour(request, slug):
+    """Follow or stop following a behaviour here: new threads of it then notify you."""
+    community = _community(request, slug)
+    code = request.POST.get("behaviour", "")
+    behaviour = next((b for b in selectors.behaviours_for(community) if b.code == code), None)
+    if behaviour is None:
+        raise Http404(_("No such behaviour."))
+    follow = request.POST.get("follow") == "1"
+    try:
+        notification_services.follow_behaviour(
+            user=request.user, community=community, behaviour_code=code, follow=follow
+        )
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        if follow:
+            message = _("You will hear of new “%(name)s” threads here.")
+        else:
+            message = _("You no longer follow “%(name)s” threads here.")
+        messages.success(request, message % {"name": behaviour.name})
+    return redirect(f"{reverse('discussions:list', kwargs={'slug': slug})}?behaviour={code}")
 
 
 @login_required

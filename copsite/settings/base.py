@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "discussions",
     "guidance",
     "assets",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "copsite.context_processors.site",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },

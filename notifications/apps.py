@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "notifications"
+    verbose_name = _("Notifications")
+
+    def seed_demo(self, stdout) -> None:
+        from .demo import seed
+
+        seed(stdout)
+
+    def unsubscribe_scopes(self) -> dict:
+        from .services import unsubscribe_from_kind
+
+        return {"notify": unsubscribe_from_kind}

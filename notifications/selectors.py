@@ -1,0 +1,54 @@
+"""Reads of notifications: each a fixed number of queries."""
+
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from communities import permissions
+from communities.models import Community
+
+from .models import BehaviourFollow, Delivery, Notification
+
+
+def visible_notifications(user) -> QuerySet[Notification]:
+    """This person's notifications about content they may still read.
+
+    The thread rule (``visible_threads_filter``) runs on the copies kept on each row, so a
+    private community they left, a thread now for members only or hidden, and a hidden post
+    all drop out.
+    """
+    return (
+        Notification.objects.filter(recipient=user, post_hidden=False)
+        .filter(permissions.visible_threads_filter(user))
+        .order_by("-created_at", "-id")
+    )
+
+
+def unread_count(user) -> int:
+    return visible_notifications(user).filter(read_at=None).count()
+
+
+def pending_digest_notifications(*, user_id: int, since: datetime) -> QuerySet[Notification]:
+    """What waits for this member's digest: kinds they chose "in the digest" for.
+
+    Unread, not yet emailed, created at or after ``since``, about content they may still
+    read; oldest first. The digest builder claims them when it sends, atomically, e.g.
+    ``rows.filter(emailed_at=None).update(emailed_at=now)`` (see ``communities.tasks.claimed``),
+    so a retried digest does not repeat them.
+    """
+    user = get_user_model()(pk=user_id)
+    return (
+        visible_notifications(user)
+        .filter(email=Delivery.DIGEST, emailed_at=None, read_at=None, created_at__gte=since)
+        .select_related("actor", "community")
+        .order_by("created_at", "id")
+    )
+
+
+def follows_behaviour(user, community: Community, behaviour_code: str) -> bool:
+    if not user.is_authenticated or not behaviour_code:
+        return False
+    return BehaviourFollow.objects.filter(
+        user=user, community=community, behaviour_code=behaviour_code
+    ).exists()
