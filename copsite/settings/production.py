@@ -23,6 +23,10 @@ STORAGES = {
         )
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Library files: e.g. storages.backends.s3.S3Storage (private bucket, its AWS_* settings).
+    "assets": {"BACKEND": os.environ.get("ASSETS_STORAGE_BACKEND", "")}
+    if os.environ.get("ASSETS_STORAGE_BACKEND")
+    else STORAGES["assets"],  # noqa: F405
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

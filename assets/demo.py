@@ -1,0 +1,2 @@
+def seed(stdout) -> None:
+    stdout.write("Demo assets: none yet.")
