@@ -192,3 +192,10 @@ def test_links_are_never_fetched(author, community, monkeypatch):
     )
     assert asset.latest_version.url == "https://example.org/guide"
     assert check_link(" http://example.org ") == "http://example.org"
+
+
+def test_asset_files_are_stored_outside_the_public_media_folder():
+    from copsite.settings import base
+
+    location = base.STORAGES["assets"]["OPTIONS"]["location"]
+    assert base.MEDIA_ROOT not in location.parents and location != base.MEDIA_ROOT
