@@ -1,13 +1,16 @@
 """Demo library for `manage.py seed_demo` (called through AssetsConfig.seed_demo)."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
-from communities.models import Community
+from communities.models import Activity, Community
 
 from . import services
 from .demo_data import ADAPTATIONS, ASSETS, CITATIONS, DOWNLOADS, LIVING_FROM_THREADS, USES
-from .models import Asset, Citation, Reuse
+from .models import Asset, AssetVersion, Citation, Reuse
 
 
 def simple_pdf(heading: str, lines: list[str]) -> bytes:
@@ -62,7 +65,7 @@ def seed(stdout) -> None:
     def find(slug: str, title: str) -> Asset | None:
         return Asset.objects.filter(community=communities[slug], title=title).first()
 
-    created = 0
+    new_ids: list[int] = []
     for slug, author, title, kind, summary, tags, visibility, content, versions in ASSETS:
         if find(slug, title) is not None:
             continue
@@ -81,17 +84,17 @@ def seed(stdout) -> None:
             services.add_asset_version(
                 author=users[who], asset=asset, change_note=note, **_content(kind, later)
             )
-        created += 1
-    for slug, thread_title, who, versions in LIVING_FROM_THREADS:
+        new_ids.append(asset.pk)
+    for slug, thread_title, who, title, versions in LIVING_FROM_THREADS:
         thread = communities[slug].threads.filter(title=thread_title).first()
         if thread is None or Citation.objects.filter(thread=thread, is_origin=True).exists():
             continue
-        asset = services.start_living_document(user=users[who], thread=thread)
+        asset = services.start_living_document(user=users[who], thread=thread, title=title)
         for author, note, body in versions:
             services.add_asset_version(
                 author=users[author], asset=asset, change_note=note, body=body
             )
-        created += 1
+        new_ids.append(asset.pk)
     for slug, thread_title, asset_title, who in CITATIONS:
         thread = communities[slug].threads.filter(title=thread_title).first()
         asset = find(slug, asset_title)
@@ -101,14 +104,14 @@ def seed(stdout) -> None:
         source = find(source_slug, source_title)
         if source is None or find(target_slug, new_title) is not None:
             continue
-        services.adapt_asset(
+        adaptation = services.adapt_asset(
             user=users[who],
             asset=source,
             community=communities[target_slug],
             title=new_title,
             story=story,
         )
-        created += 1
+        new_ids.append(adaptation.pk)
     for who, slug, title, story in USES:
         asset = find(slug, title)
         if asset and not Reuse.objects.filter(asset=asset, user=users[who], kind="used").exists():
@@ -117,4 +120,26 @@ def seed(stdout) -> None:
         asset = find(slug, title)
         if asset is not None:
             services.record_download(user=users[who], asset=asset)
-    stdout.write(f"Demo assets: {created} new.")
+    _spread_over_past_weeks(new_ids)
+    stdout.write(f"Demo assets: {len(new_ids)} new.")
+
+
+def _spread_over_past_weeks(ids: list[int]) -> None:
+    """Date the new demo assets over the last weeks, oldest first, so it looks lived-in."""
+    now = timezone.now()
+    assets = list(Asset.objects.filter(pk__in=ids).order_by("id"))
+    for order, asset in enumerate(assets):
+        start = now - timedelta(days=3 * (len(assets) - order) + 2)
+        Asset.objects.filter(pk=asset.pk).update(created_at=start)
+        ledger = Activity.objects.filter(target_type="asset", target_id=asset.pk)
+        ledger.filter(verb=Activity.Verb.ASSET_PUBLISHED).update(created_at=start)
+        for version in asset.versions.filter(number__gt=1):
+            at = start + timedelta(days=version.number - 1)
+            AssetVersion.objects.filter(pk=version.pk).update(created_at=at)
+            ledger.filter(verb=Activity.Verb.ASSET_VERSIONED).update(created_at=at)
+        AssetVersion.objects.filter(asset=asset, number=1).update(created_at=start)
+        later = start + timedelta(days=2)
+        Reuse.objects.filter(asset=asset).update(created_at=later)
+        ledger.exclude(
+            verb__in=[Activity.Verb.ASSET_PUBLISHED, Activity.Verb.ASSET_VERSIONED]
+        ).update(created_at=later)

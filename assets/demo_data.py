@@ -154,13 +154,14 @@ ASSETS = [
     ),
 ]
 
-# The thread a living document grows from: (community, thread title, who starts it,
-# later versions as (author, change note, Markdown)).
+# The thread a living document grows from: (community, thread title, who starts it, the
+# document's title, later versions as (author, change note, Markdown)).
 LIVING_FROM_THREADS = [
     (
         "northfield-elearning",
         "Shall we write up our 'first lesson with a new tool' checklist?",
         "amara",
+        "First lesson with a new tool: our checklist",
         [
             (
                 "ben",

@@ -404,7 +404,6 @@ def start_living_document(*, user, thread, title: str = "") -> Asset:
             community=thread.community,
             title=title or thread.title,
             kind=Asset.Kind.DOCUMENT,
-            summary=_("Started from the thread “%(title)s”.") % {"title": thread.title},
             body=body or thread.title,
             behaviour=Behaviour.DOCUMENTATION_PROJECTS,
             visibility=Asset.Visibility.MEMBERS if thread.members_only else Asset.Visibility.PUBLIC,

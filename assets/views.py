@@ -3,8 +3,8 @@ import difflib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,6 +33,14 @@ def _asset(request, community, asset_id) -> Asset:
     if asset is None:
         raise Http404(_("No such asset."))
     return asset
+
+
+def _done(request, to):
+    """Where to go after an upload: a redirect, or its address for the progress-bar script
+    (which must not follow the redirect itself, or the page's message would be used up)."""
+    if request.headers.get("X-Upload-Progress") == "1":
+        return JsonResponse({"location": resolve_url(to)})
+    return redirect(to)
 
 
 def library(request, slug):
@@ -94,7 +102,7 @@ def asset_new(request, slug):
             report_error(request, error, form)
         else:
             messages.success(request, _("It is in the library. Thank you for sharing."))
-            return redirect(asset)
+            return _done(request, asset)
     return render(
         request,
         "assets/asset_new.html",
@@ -192,7 +200,7 @@ def new_version(request, slug, asset_id):
             report_error(request, error, form)
         else:
             messages.success(request, _("New version saved; earlier versions stay available."))
-            return redirect(asset)
+            return _done(request, asset)
     return render(
         request,
         "assets/version_new.html",

@@ -308,3 +308,10 @@ def test_a_living_document_is_edited_in_place(client, author, community):
     assert "Agree one focus." in form and 'type="file"' not in form
     client.post(_url("version", doc), {"change_note": "Second focus", "body": "# Before\n\nTwo."})
     assert AssetVersion.objects.filter(asset=doc).count() == 2
+
+
+def test_the_progress_bar_script_gets_the_address_instead_of_a_redirect(client, author, community):
+    client.force_login(author)
+    response = client.post(_new(community), _form(file=pdf()), HTTP_X_UPLOAD_PROGRESS="1")
+    assert response.status_code == 200
+    assert response.json() == {"location": Asset.objects.get().get_absolute_url()}
