@@ -259,6 +259,8 @@ def record_download(*, user, asset: Asset) -> bool:
     """Count a member's first download of an asset (later ones are free). True if counted."""
     if not user.is_authenticated or not permissions.can_view_asset(user, asset):
         return False
+    if user.pk == asset.author_id:
+        return False  # checking one's own upload is not reuse
     if Reuse.objects.filter(asset=asset, user=user, kind=Reuse.Kind.DOWNLOADED).exists():
         return False
     try:

@@ -207,3 +207,20 @@ def test_double_submit_adapts_once(asset, other_community):
     second = services.adapt_asset(user=adapter, asset=asset, community=other_community)
     assert first == second
     assert Reuse.objects.filter(kind="adapted").count() == 1
+
+
+def test_the_authors_own_downloads_are_not_reuse(author, asset):
+    assert services.record_download(user=author, asset=asset) is False
+    asset.refresh_from_db()
+    assert asset.reuse_count == 0
+
+
+def test_a_members_only_thread_makes_a_members_only_living_document(community, member):
+    from tests.factories import ThreadFactory
+
+    thread = ThreadFactory(
+        community=community, behaviour_codes=["documentation-projects"], members_only=True
+    )
+    asset = services.start_living_document(user=member, thread=thread)
+    assert asset.visibility == "members"
+    assert asset.latest_version.body == thread.posts.get(number=1).body

@@ -315,3 +315,20 @@ def test_the_progress_bar_script_gets_the_address_instead_of_a_redirect(client, 
     response = client.post(_new(community), _form(file=pdf()), HTTP_X_UPLOAD_PROGRESS="1")
     assert response.status_code == 200
     assert response.json() == {"location": Asset.objects.get().get_absolute_url()}
+
+
+@pytest.mark.parametrize(
+    "name", ["../../../etc/lesson.pdf", "..\\..\\lesson.pdf", "les\x1b[2Json\r.pdf", "les\tson.pdf"]
+)
+def test_hostile_filenames_through_the_form_are_cleaned(client, author, community, name):
+    client.force_login(author)
+    response = client.post(_new(community), _form(file=pdf(name)))
+    assert response.status_code == 302
+    version = Asset.objects.get().latest_version
+    assert "/" not in version.filename and "\\" not in version.filename
+    assert all(ch.isprintable() for ch in version.filename)
+    assert version.filename.endswith(".pdf") and version.file.name.startswith("assets/")
+    download = client.get(version.get_download_url())
+    assert (
+        "\r" not in download["Content-Disposition"] and "\n" not in download["Content-Disposition"]
+    )
