@@ -134,5 +134,5 @@ def test_the_demo_library_shows_its_adaptation_chain(page, shot, transactional_d
     expect(page.locator("main")).to_contain_text("Started from the thread")
     shot("03-demo-living-document")
     page.get_by_role("button", name="Show the changes").click()
-    expect(page.locator(".diff ins").first).to_contain_text("Test the login with a pupil account")
+    expect(page.locator(".diff")).to_contain_text("+- Test the login with a pupil account")
     shot("04-demo-living-document-diff")
