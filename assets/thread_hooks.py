@@ -7,32 +7,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from copsite.extensions import ThreadAction, ThreadPanel
 
 from . import selectors
 from .models import Citation
-
-try:
-    from copsite.extensions import ThreadAction, ThreadPanel
-except ImportError:  # pragma: no cover - older main without the hook module
-    from dataclasses import dataclass, field
-
-    @dataclass(frozen=True)
-    class ThreadAction:
-        label: str
-        url: str
-        explanation: str = ""
-
-    @dataclass(frozen=True)
-    class ThreadPanel:
-        template: str
-        context: dict = field(default_factory=dict)
-
 
 REUSING = "reusing-assets"
 DOCUMENTING = "documentation-projects"
 
 
-def thread_actions(*, thread, user, behaviour_codes: frozenset[str]) -> list:
+def thread_actions(*, thread, user, behaviour_codes: frozenset[str]) -> list[ThreadAction]:
     if not (REUSING in behaviour_codes or DOCUMENTING in behaviour_codes):
         return []
     if not user.is_authenticated or not permissions.can_reply_to_thread(user, thread):
@@ -77,7 +61,7 @@ def thread_actions(*, thread, user, behaviour_codes: frozenset[str]) -> list:
     return actions
 
 
-def thread_panels(*, thread, user, behaviour_codes: frozenset[str]) -> list:
+def thread_panels(*, thread, user, behaviour_codes: frozenset[str]) -> list[ThreadPanel]:
     assets = selectors.cited_by_thread(user, thread)
     if not assets:
         return []

@@ -18,7 +18,9 @@ urlpatterns = [
     path("", include("communities.urls")),
     path("", include("discussions.urls")),
     path("", include("assets.urls")),
+    path("", include("guidance.urls")),
     path("search/", discussion_views.search, name="search"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

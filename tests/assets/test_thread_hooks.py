@@ -131,3 +131,25 @@ def test_panels_hide_members_only_assets_from_outsiders(community, member, outsi
     reader = add_member(community).user
     panels = CONFIG.thread_panels(thread=thread, user=reader, behaviour_codes=frozenset())
     assert panels[0].context["cited_assets"] == [asset]
+
+
+def test_the_thread_page_shows_the_actions_and_the_cited_assets(client, community, member):
+    asset = publish_file(member, community, visibility="public", title="Observation form")
+    thread = _thread(community, ["reusing-assets", "documentation-projects"])
+    services.cite_asset(user=member, thread=thread, asset=asset)
+    client.force_login(member)
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "What this thread can lead to" in page
+    assert f'href="/c/{community.slug}/assets/cite/{thread.pk}/"' in page
+    assert f'href="/c/{community.slug}/assets/from-thread/{thread.pk}/"' in page
+    assert "From the library" in page and asset.get_absolute_url() in page
+    client.logout()
+    anonymous = client.get(thread.get_absolute_url()).content.decode()
+    assert "Cite an asset" not in anonymous and "Observation form" in anonymous
+
+
+def test_the_thread_page_offers_nothing_on_other_behaviours(client, community, member):
+    thread = _thread(community, ["problem-solving"])
+    client.force_login(member)
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "Cite an asset" not in page and "living document" not in page
