@@ -16,6 +16,14 @@ class AssetsConfig(AppConfig):
 
         return thread_panels(thread=thread, user=user, behaviour_codes=behaviour_codes)
 
+    def search_sections(self, *, query: str, user) -> list:
+        from copsite.extensions import Panel
+
+        from .selectors import search
+
+        found = search(user, query)
+        return [Panel("assets/_partials/search_results.html", {"assets": found})] if found else []
+
     def seed_demo(self, stdout) -> None:
         from .demo import seed
 

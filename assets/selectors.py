@@ -1,6 +1,6 @@
 """Reads shared by library pages: each a fixed number of queries, whatever the size."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from communities import permissions
 from communities.models import Community
@@ -124,3 +124,16 @@ def visible_thread(viewer, community: Community, thread_id: int) -> Thread | Non
         .select_related("community")
         .first()
     )
+
+
+def search(viewer, query: str, limit: int = 10) -> list[Asset]:
+    """Assets this person may open whose title, summary or tags mention the words."""
+    words = query.split()[:6]
+    if not words:
+        return []
+    qs = Asset.objects.filter(permissions.visible_assets_filter(viewer))
+    for word in words:
+        qs = qs.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(tags__name__iexact=word)
+        )
+    return list(qs.select_related("community").distinct().order_by("-reuse_count", "-pk")[:limit])
