@@ -29,6 +29,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 seed_behaviours = importlib.import_module("discussions.migrations.0002_seed_behaviours").seed
 
+
+@pytest.fixture
+def behaviours(transactional_db):
+    seed_behaviours(apps, None)
+
+
 TITLE = "Persuasive writing: a two-lesson plan for Year 9"
 
 
@@ -136,3 +142,40 @@ def test_the_demo_library_shows_its_adaptation_chain(page, shot, transactional_d
     page.get_by_role("button", name="Show the changes").click()
     expect(page.locator(".diff")).to_contain_text("+- Test the login with a pupil account")
     shot("04-demo-living-document-diff")
+
+
+def test_a_documentation_thread_becomes_a_living_document_and_is_edited(page, shot, behaviours):
+    from tests.factories import ThreadFactory
+
+    gardener = UserFactory(display_name="Grace Gardener")
+    community = CommunityFactory(name="Mentors", creator=gardener)
+    writer = add_member(community, UserFactory(display_name="Wen Writer")).user
+    thread = ThreadFactory(
+        community=community,
+        author=gardener,
+        title="Our mentoring first-meeting guide",
+        body="## First meeting\n\n- Agree how often to meet.",
+        behaviour_codes=["documentation-projects"],
+    )
+    sign_in(page, writer.email)
+    page.goto(thread.get_absolute_url())
+    leads = page.locator(".thread-leads")
+    expect(leads).to_contain_text("What this thread can lead to")
+    shot("01-thread-offers-a-living-document")
+    leads.get_by_role("link", name="Turn into a living document").click()
+    page.get_by_role("button", name="Start the living document").click()
+    expect(page.locator(".messages")).to_contain_text("The living document is started.")
+    expect(page.locator("main")).to_contain_text("Agree how often to meet.")
+    page.get_by_role("link", name="Edit the document").click()
+    text = page.get_by_label("Text:")
+    text.fill(text.input_value() + "\n- Swap phone numbers.")
+    page.get_by_label("What changed?").fill("Added contact details")
+    page.get_by_role("button", name="Save the new version").click()
+    expect(page.locator("main")).to_contain_text("Swap phone numbers.")
+    page.get_by_role("button", name="Show the changes").click()
+    expect(page.locator(".diff ins")).to_contain_text("+- Swap phone numbers.")
+    shot("02-living-document-diff")
+    page.goto(thread.get_absolute_url())
+    expect(page.locator(".thread-leads")).to_contain_text("Open the living document")
+    expect(page.locator("main")).to_contain_text("From the library")
+    shot("03-thread-links-to-its-document")
