@@ -5,3 +5,26 @@ from django.utils.translation import gettext_lazy as _
 class AssetsConfig(AppConfig):
     name = "assets"
     verbose_name = _("Assets")
+
+    def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
+        from .thread_hooks import thread_actions
+
+        return thread_actions(thread=thread, user=user, behaviour_codes=behaviour_codes)
+
+    def thread_panels(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
+        from .thread_hooks import thread_panels
+
+        return thread_panels(thread=thread, user=user, behaviour_codes=behaviour_codes)
+
+    def search_sections(self, *, query: str, user) -> list:
+        from copsite.extensions import Panel
+
+        from .selectors import search
+
+        found = search(user, query)
+        return [Panel("assets/_partials/search_results.html", {"assets": found})] if found else []
+
+    def seed_demo(self, stdout) -> None:
+        from .demo import seed
+
+        seed(stdout)

@@ -261,3 +261,39 @@ def visible_threads_filter(user) -> Q:
     guest_of = active_passes().filter(user=user, target_type=GuestPass.Target.THREAD)
     visible = public | Q(community_id__in=mine) | Q(pk__in=guest_of.values("target_id"))
     return visible & (Q(hidden=False) | Q(community_id__in=gardened))
+
+
+# --- assets in a community's library (duck-typed like threads: ``.community``,
+# ``.members_only``, ``.author_id``, ``.is_document``, ``.members_can_edit``) -------------
+
+
+def can_view_asset(user, asset) -> bool:
+    if not can_view_community(user, asset.community):
+        return False
+    return not asset.members_only or is_member(user, asset.community)
+
+
+def can_publish_asset(user, community: Community) -> bool:
+    return can_post_in_community(user, community)
+
+
+def can_add_asset_version(user, asset) -> bool:
+    """The author, a gardener, or any member for a living document its author opened up."""
+    if not can_view_asset(user, asset) or not can_post_in_community(user, asset.community):
+        return False
+    if asset.author_id == user.pk or can_moderate_community(user, asset.community):
+        return True
+    return asset.is_document and asset.members_can_edit
+
+
+def can_adapt_asset_into(user, asset, community: Community) -> bool:
+    return can_view_asset(user, asset) and can_post_in_community(user, community)
+
+
+def visible_assets_filter(user) -> Q:
+    """A Q over assets: public ones of public communities, and everything in one's own."""
+    public = Q(community__visibility=Visibility.PUBLIC, visibility="public")
+    if user is None or not user.is_authenticated:
+        return public
+    mine = Membership.objects.filter(user=user).values("community_id")
+    return public | Q(community_id__in=mine)

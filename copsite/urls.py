@@ -17,6 +17,7 @@ urlpatterns = [
     path("profile/edit/", account_views.edit_profile, name="edit_profile"),
     path("", include("communities.urls")),
     path("", include("discussions.urls")),
+    path("", include("assets.urls")),
     path("", include("guidance.urls")),
     path("search/", discussion_views.search, name="search"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

@@ -142,7 +142,14 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Library files: outside MEDIA_ROOT, so they are only served by the permission-checking view.
+    "assets": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("ASSETS_ROOT", VAR_DIR / "assets"))},
+    },
 }
+ASSET_MAX_UPLOAD_BYTES = int(os.environ.get("ASSET_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
+ASSET_IMAGE_MAX_PIXELS = int(os.environ.get("ASSET_IMAGE_MAX_PIXELS", 40_000_000))
 SERVE_MEDIA = False  # production serves uploads from the storage backend or the proxy
 AVATAR_MAX_BYTES = int(os.environ.get("AVATAR_MAX_BYTES", 2 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

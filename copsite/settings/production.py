@@ -23,7 +23,23 @@ STORAGES = {
         )
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "assets": STORAGES["assets"],  # noqa: F405 - library files, outside MEDIA_ROOT
 }
+# Library files in S3-compatible storage: pip install "django-storages[s3]" and set
+# ASSETS_STORAGE_BACKEND=storages.backends.s3.S3Storage, ASSETS_S3_BUCKET (a private bucket)
+# and, for non-AWS services, ASSETS_S3_ENDPOINT_URL. boto3 reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY itself. Files stay private: the download view streams them.
+if os.environ.get("ASSETS_STORAGE_BACKEND"):
+    _s3 = {
+        "bucket_name": os.environ.get("ASSETS_S3_BUCKET"),
+        "endpoint_url": os.environ.get("ASSETS_S3_ENDPOINT_URL"),
+        "default_acl": "private",
+        "file_overwrite": False,
+    }
+    STORAGES["assets"] = {
+        "BACKEND": os.environ["ASSETS_STORAGE_BACKEND"],
+        "OPTIONS": {key: value for key, value in _s3.items() if value is not None},
+    }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -1,1 +1,0 @@
-# The shared asset library lives here; this app depends on communities only.

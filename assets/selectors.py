@@ -1,0 +1,139 @@
+"""Reads shared by library pages: each a fixed number of queries, whatever the size."""
+
+from django.db.models import Q, QuerySet
+
+from communities import permissions
+from communities.models import Community
+from discussions.models import Thread
+
+from .models import Asset, AssetVersion, Reuse
+
+SORTS = {"newest": ("-created_at", "-id"), "reused": ("-reuse_count", "-created_at", "-id")}
+REUSERS_SHOWN = 30
+
+
+def library(
+    community: Community,
+    *,
+    viewer,
+    tag: str = "",
+    kind: str = "",
+    behaviour: str = "",
+    sort: str = "newest",
+) -> QuerySet[Asset]:
+    qs = (
+        Asset.objects.filter(community=community)
+        .filter(permissions.visible_assets_filter(viewer))
+        .select_related("author", "community", "latest_version", "adapted_from__community")
+        .prefetch_related("tags")
+    )
+    if tag:
+        qs = qs.filter(tags__slug=tag)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if behaviour:
+        qs = qs.filter(behaviour=behaviour)
+    return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
+
+
+def visible_asset(viewer, community: Community, asset_id: int) -> Asset | None:
+    return (
+        Asset.objects.filter(community=community, pk=asset_id)
+        .filter(permissions.visible_assets_filter(viewer))
+        .select_related("author", "community", "latest_version")
+        .prefetch_related("tags")
+        .first()
+    )
+
+
+def versions(asset: Asset) -> list[AssetVersion]:
+    found = list(asset.versions.select_related("author").order_by("-number"))
+    for version in found:
+        version.asset = asset  # URLs then cost no query
+    return found
+
+
+def lineage(viewer, asset: Asset) -> dict:
+    """Where it came from (if the viewer may see it) and what was made from it."""
+    visible = permissions.visible_assets_filter(viewer)
+    parent = None
+    if asset.adapted_from_id:
+        parent = (
+            Asset.objects.filter(pk=asset.adapted_from_id)
+            .filter(visible)
+            .select_related("community", "author")
+            .first()
+        )
+    children = list(
+        Asset.objects.filter(adapted_from=asset)
+        .filter(visible)
+        .select_related("community", "author")
+        .order_by("created_at")
+    )
+    hidden_children = asset.adaptation_count - len(children)
+    return {"parent": parent, "children": children, "hidden_children": max(0, hidden_children)}
+
+
+def reusers(asset: Asset) -> list[Reuse]:
+    """Recent reuses, each with its person: stories first show what it changed."""
+    return list(
+        Reuse.objects.filter(asset=asset)
+        .select_related("user", "adaptation__community")
+        .order_by("-created_at", "-id")[:REUSERS_SHOWN]
+    )
+
+
+def citing_threads(viewer, asset: Asset) -> list[Thread]:
+    return list(
+        Thread.objects.filter(asset_citations__asset=asset)
+        .filter(permissions.visible_threads_filter(viewer))
+        .select_related("community")
+        .order_by("-last_activity_at")
+    )
+
+
+def origin_thread(viewer, asset: Asset) -> Thread | None:
+    return (
+        Thread.objects.filter(asset_citations__asset=asset, asset_citations__is_origin=True)
+        .filter(permissions.visible_threads_filter(viewer))
+        .select_related("community")
+        .first()
+    )
+
+
+def cited_by_thread(viewer, thread: Thread) -> list[Asset]:
+    return list(
+        Asset.objects.filter(citations__thread=thread)
+        .filter(permissions.visible_assets_filter(viewer))
+        .select_related("community", "latest_version")
+        .order_by("citations__created_at")
+    )
+
+
+def adapt_targets(viewer) -> QuerySet[Community]:
+    """Communities this person may put an adaptation in: those they belong to."""
+    if not viewer.is_authenticated:
+        return Community.objects.none()
+    return Community.objects.filter(memberships__user=viewer).order_by("name")
+
+
+def visible_thread(viewer, community: Community, thread_id: int) -> Thread | None:
+    return (
+        Thread.objects.filter(community=community, pk=thread_id)
+        .filter(permissions.visible_threads_filter(viewer))
+        .select_related("community")
+        .first()
+    )
+
+
+def search(viewer, query: str, limit: int = 10) -> list[Asset]:
+    """Assets this person may open whose title, summary or tags mention the words."""
+    words = query.split()[:6]
+    if not words:
+        return []
+    qs = Asset.objects.filter(permissions.visible_assets_filter(viewer))
+    for word in words:
+        qs = qs.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(tags__name__iexact=word)
+        )
+    return list(qs.select_related("community").distinct().order_by("-reuse_count", "-pk")[:limit])

@@ -1,0 +1,67 @@
+"""Pages reached from a thread's "What this thread can lead to" row."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from communities import permissions
+from communities.errors import ActionError
+from copsite.actions import report_error
+
+from . import selectors, services
+from .forms import CiteForm, LivingDocumentForm
+
+
+def _thread_to_act_on(request, slug, thread_id):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    thread = selectors.visible_thread(request.user, community, thread_id)
+    if thread is None or not permissions.can_reply_to_thread(request.user, thread):
+        raise Http404(_("No such thread."))
+    return community, thread
+
+
+@login_required
+def cite(request, slug, thread_id):
+    community, thread = _thread_to_act_on(request, slug, thread_id)
+    assets = selectors.library(community, viewer=request.user)
+    form = CiteForm(request.POST or None, assets=assets)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cite_asset(user=request.user, thread=thread, asset=form.cleaned_data["asset"])
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(request, _("The thread now cites it."))
+            return redirect(thread)
+    return render(
+        request,
+        "assets/cite.html",
+        {"community": community, "thread": thread, "form": form, "has_assets": assets.exists()},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def from_thread(request, slug, thread_id):
+    community, thread = _thread_to_act_on(request, slug, thread_id)
+    form = LivingDocumentForm(request.POST or None, initial={"title": thread.title})
+    if request.method == "POST" and form.is_valid():
+        try:
+            asset = services.start_living_document(
+                user=request.user, thread=thread, title=form.cleaned_data["title"]
+            )
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(
+                request, _("The living document is started. Members can improve it together.")
+            )
+            return redirect(asset)
+    return render(
+        request,
+        "assets/from_thread.html",
+        {"community": community, "thread": thread, "form": form},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,303 @@
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from communities import permissions
+from communities.errors import ActionError
+from communities.views.community import header_context
+from copsite.actions import report_error
+from copsite.markdown import render_markdown
+
+from . import selectors, services
+from .forms import AdaptForm, AssetForm, UseForm, VersionForm
+from .models import Asset, AssetVersion
+from .models.asset import Behaviour
+from .uploads import INLINE_SAFE
+
+ASSETS_PER_PAGE = 24
+
+
+def _community(request, slug):
+    return permissions.get_visible_community_or_404(request.user, slug)
+
+
+def _asset(request, community, asset_id) -> Asset:
+    asset = selectors.visible_asset(request.user, community, asset_id)
+    if asset is None:
+        raise Http404(_("No such asset."))
+    return asset
+
+
+def _done(request, to):
+    """Where to go after an upload: a redirect, or its address for the progress-bar script
+    (which must not follow the redirect itself, or the page's message would be used up)."""
+    if request.headers.get("X-Upload-Progress") == "1":
+        return JsonResponse({"location": resolve_url(to)})
+    return redirect(to)
+
+
+def library(request, slug):
+    community = _community(request, slug)
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Asset.Kind.values else ""
+    behaviour = request.GET.get("behaviour", "")
+    behaviour = behaviour if behaviour in Behaviour.values else ""
+    sort = request.GET.get("sort", "newest")
+    sort = sort if sort in selectors.SORTS else "newest"
+    tag = request.GET.get("tag", "")[:60]
+    qs = selectors.library(
+        community, viewer=request.user, tag=tag, kind=kind, behaviour=behaviour, sort=sort
+    )
+    page = Paginator(qs, ASSETS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "assets/library.html",
+        {
+            **header_context(request, community),
+            "page": page,
+            "kind": kind,
+            "kinds": Asset.Kind.choices,
+            "behaviour": behaviour,
+            "behaviours": Behaviour.choices,
+            "sort": sort,
+            "tag": tag,
+            "can_publish": permissions.can_publish_asset(request.user, community),
+        },
+    )
+
+
+@login_required
+def asset_new(request, slug):
+    community = _community(request, slug)
+    if not permissions.can_publish_asset(request.user, community):
+        messages.error(request, _("Join the community to share in its library."))
+        return redirect(community)
+    form = AssetForm(request.POST or None, request.FILES or None, community=community)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            asset = services.publish_asset(
+                author=request.user,
+                community=community,
+                title=data["title"],
+                kind=data["kind"],
+                summary=data["summary"],
+                upload=data.get("file"),
+                url=data.get("url", ""),
+                body=data.get("body", ""),
+                tags=data["tags"],
+                behaviour=data["behaviour"],
+                licence=data["licence"],
+                visibility=data.get("visibility", Asset.Visibility.MEMBERS),
+                members_can_edit=data["members_can_edit"],
+            )
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(request, _("It is in the library. Thank you for sharing."))
+            return _done(request, asset)
+    return render(
+        request,
+        "assets/asset_new.html",
+        {"community": community, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def asset_detail(request, slug, asset_id):
+    community = _community(request, slug)
+    asset = _asset(request, community, asset_id)
+    user = request.user
+    versions = selectors.versions(asset)
+    latest = versions[0] if versions else None
+    return render(
+        request,
+        "assets/asset_detail.html",
+        {
+            **header_context(request, community),
+            "asset": asset,
+            "versions": versions,
+            "latest": latest,
+            "body_html": render_markdown(latest.body) if asset.is_document and latest else "",
+            "lineage": selectors.lineage(user, asset),
+            "reuses": selectors.reusers(asset),
+            "threads": selectors.citing_threads(user, asset),
+            "origin": selectors.origin_thread(user, asset),
+            "can_add_version": user.is_authenticated
+            and permissions.can_add_asset_version(user, asset),
+            "can_adapt": user.is_authenticated,
+            "use_form": UseForm(),
+        },
+    )
+
+
+def download(request, slug, asset_id, number):
+    """Every download passes here: permission first, then a stream, never a public URL."""
+    community = _community(request, slug)
+    asset = _asset(request, community, asset_id)
+    version = get_object_or_404(AssetVersion, asset=asset, number=number)
+    services.record_download(user=request.user, asset=asset)
+    if asset.kind == Asset.Kind.LINK:
+        # The browser goes there; the server never fetches it.
+        return HttpResponseRedirect(version.url)
+    if asset.kind == Asset.Kind.DOCUMENT:
+        response = HttpResponse(version.body, content_type="text/markdown; charset=utf-8")
+        name = f"{slugify(asset.title) or 'document'}-v{version.number}.md"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    else:
+        try:
+            handle = version.file.open("rb")
+        except (FileNotFoundError, ValueError) as error:
+            raise Http404(_("This file is missing from storage.")) from error
+        response = FileResponse(
+            handle,
+            as_attachment=version.content_type not in INLINE_SAFE,
+            filename=version.filename,
+            content_type=version.content_type,
+        )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Even a file shown inline may not run scripts or load anything.
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    response["Cache-Control"] = "private, no-store" if asset.members_only else "public, max-age=300"
+    return response
+
+
+@login_required
+def new_version(request, slug, asset_id):
+    community = _community(request, slug)
+    asset = _asset(request, community, asset_id)
+    if not permissions.can_add_asset_version(request.user, asset):
+        messages.error(
+            request, _("Only the person who shared it, or a gardener, can add a version.")
+        )
+        return redirect(asset)
+    latest = asset.latest_version
+    form = VersionForm(
+        request.POST or None,
+        request.FILES or None,
+        kind=asset.kind,
+        initial={"body": latest.body if latest else "", "url": latest.url if latest else ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_asset_version(
+                author=request.user,
+                asset=asset,
+                change_note=data["change_note"],
+                upload=data.get("file"),
+                url=data.get("url", ""),
+                body=data.get("body", ""),
+            )
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(request, _("New version saved; earlier versions stay available."))
+            return _done(request, asset)
+    return render(
+        request,
+        "assets/version_new.html",
+        {"community": community, "asset": asset, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def adapt(request, slug, asset_id):
+    community = _community(request, slug)
+    asset = _asset(request, community, asset_id)
+    targets = selectors.adapt_targets(request.user)
+    form = AdaptForm(
+        request.POST or None,
+        communities=targets,
+        initial={"title": _("%(title)s (adapted)") % {"title": asset.title}},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            adaptation = services.adapt_asset(
+                user=request.user,
+                asset=asset,
+                community=data["community"],
+                title=data["title"],
+                change_note=data["change_note"],
+                story=data["story"],
+            )
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(request, _("Your adaptation is in the library. Make it yours."))
+            return redirect(adaptation)
+    return render(
+        request,
+        "assets/adapt.html",
+        {"community": community, "asset": asset, "form": form, "has_targets": targets.exists()},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def used(request, slug, asset_id):
+    community = _community(request, slug)
+    asset = _asset(request, community, asset_id)
+    form = UseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_use(user=request.user, asset=asset, story=form.cleaned_data["story"])
+        except ActionError as error:
+            report_error(request, error)
+        else:
+            messages.success(request, _("Thank you: the people who made it will see it helped."))
+    else:
+        messages.error(request, _("Keep the story shorter, please."))
+    return redirect(asset)
+
+
+def _version_number(value: str) -> int | None:
+    return int(value[:9]) if value.isdecimal() else None
+
+
+def diff(request, slug, asset_id):
+    """What changed between two versions of a living document, line by line."""
+    community = _community(request, slug)
+    asset = _asset(request, community, asset_id)
+    if not asset.is_document:
+        raise Http404(_("Only living documents have a text diff."))
+    versions = selectors.versions(asset)
+    by_number = {v.number: v for v in versions}
+    newest = versions[0].number if versions else 1
+    old_n = _version_number(request.GET.get("from", "")) or max(1, newest - 1)
+    new_n = _version_number(request.GET.get("to", "")) or newest
+    old, new = by_number.get(old_n), by_number.get(new_n)
+    if old is None or new is None:
+        messages.error(request, _("Choose two versions that exist."))
+        old, new = by_number.get(max(1, newest - 1)), by_number.get(newest)
+    lines = []
+    if old is not None and new is not None:
+        for line in difflib.unified_diff(
+            old.body.splitlines(), new.body.splitlines(), lineterm="", n=3
+        ):
+            if line.startswith(("---", "+++")):
+                continue
+            kind = {"+": "added", "-": "removed", "@": "hunk"}.get(line[:1], "same")
+            lines.append((kind, line))
+    return render(
+        request,
+        "assets/diff.html",
+        {
+            **header_context(request, community),
+            "asset": asset,
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "lines": lines,
+        },
+    )
