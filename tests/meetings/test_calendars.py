@@ -62,14 +62,10 @@ def test_public_calendar_has_rrule_exdate_and_recurrence_id(client, make_meeting
 
 def test_single_meeting_download(client, make_meeting, gardener):
     series = make_meeting(pattern="once")
-    _cal, found = events(
-        client.get(f"/c/{series.community.slug}/meetings/{series.pk}/meeting.ics")
-    )
+    _cal, found = events(client.get(f"/c/{series.community.slug}/meetings/{series.pk}/meeting.ics"))
     assert len(found) == 1 and "RRULE" not in found[0]
     services.cancel_occurrence(editor=gardener, series=series, original_start=FIRST)
-    _cal, found = events(
-        client.get(f"/c/{series.community.slug}/meetings/{series.pk}/meeting.ics")
-    )
+    _cal, found = events(client.get(f"/c/{series.community.slug}/meetings/{series.pk}/meeting.ics"))
     assert found[0]["STATUS"] == "CANCELLED"
 
 
@@ -115,7 +111,7 @@ def test_personal_feed_has_all_my_communities_and_a_new_one_replaces_the_old(
 
 
 def test_a_member_who_left_loses_the_private_feed(client, make_community, make_meeting):
-    private, gardener = make_community(visibility="private", join_policy="invite")
+    private, _gardener = make_community(visibility="private", join_policy="invite")
     someone = add_member(private)
     token = services.create_calendar_token(user=someone.user, community=private)
     someone.delete()

@@ -231,7 +231,8 @@ def test_gardener_edits_a_meeting(client, make_meeting, gardener):
 
 def test_visit_prefill_links_back_to_a_local_thread_only(client, community, gardener):
     client.force_login(gardener)
-    url = f"/c/{community.slug}/meetings/new/?kind=visit&title=Visit+Eastside&thread=/c/x/threads/4/"
+    query = "kind=visit&title=Visit+Eastside&thread=/c/x/threads/4/"
+    url = f"/c/{community.slug}/meetings/new/?{query}"
     page = client.get(url).content.decode()
     assert "Proposed in the thread [Visit Eastside](/c/x/threads/4/)" in page
     assert 'value="visit" selected' in page or 'value="visit" checked' in page
