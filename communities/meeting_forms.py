@@ -68,6 +68,7 @@ class MeetingForm(forms.Form):
 
 
 class MoveForm(forms.Form):
+    prefix = "move"  # shares a page with CancelForm: keep their field ids apart
     day = forms.DateField(label=_("New date"), widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(
         label=_("New start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -76,6 +77,7 @@ class MoveForm(forms.Form):
 
 
 class CancelForm(forms.Form):
+    prefix = "cancel"
     note = forms.CharField(label=_("Why (shown to members)"), max_length=300, required=False)
 
 

@@ -120,7 +120,9 @@ def _attach(series_list, occurrences: list[Occurrence], viewer) -> list[Occurren
     return occurrences
 
 
-def upcoming(series_qs, *, viewer, limit: int = 20, now: datetime | None = None):
+def upcoming(
+    series_qs, *, viewer, limit: int = 20, per_series: int | None = None, now=None
+) -> list[Occurrence]:
     """The next occurrences (moved ones at their new time; cancelled ones shown as such)."""
     now = now or timezone.now()
     series_list = list(
@@ -131,7 +133,7 @@ def upcoming(series_qs, *, viewer, limit: int = 20, now: datetime | None = None)
         for n, start in enumerate(
             recurrence.starts_between(series, now - timedelta(days=1), now + UPCOMING_HORIZON)
         ):
-            if n >= limit:
+            if n >= (per_series or limit):
                 break
             occurrences.append(Occurrence(series, start))
     # Occurrences moved into the future from a date the window above does not cover.
@@ -176,7 +178,7 @@ def _count_attendance(occurrences: list[Occurrence]) -> None:
             o.counts["attended"] = totals.get(o.row.pk, 0)
 
 
-def series_occurrences(series: MeetingSeries, *, viewer, upcoming_limit=12, past_limit=12):
+def series_occurrences(series: MeetingSeries, *, viewer, upcoming_limit=6, past_limit=10):
     qs = MeetingSeries.objects.filter(pk=series.pk).select_related("community")
     return (
         upcoming(qs, viewer=viewer, limit=upcoming_limit),

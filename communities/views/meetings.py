@@ -64,7 +64,8 @@ def meetings(request, slug):
         "communities/meetings/list.html",
         {
             **header_context(request, community),
-            "upcoming": occurrences.upcoming(visible, viewer=request.user),
+            # A few of each series, so a weekly meeting does not crowd out a launch.
+            "upcoming": occurrences.upcoming(visible, viewer=request.user, limit=12, per_series=3),
             "past": occurrences.past(visible, viewer=request.user, limit=10),
             "can_create": permissions.can_create_meeting(request.user, community),
             "is_member": permissions.is_member(request.user, community),

@@ -179,15 +179,15 @@ def test_gardener_cancels_moves_and_restores_through_the_page(client, make_meeti
     base = f"/c/{series.community.slug}/meetings/{series.pk}/{STAMP}/"
     page = client.get(base).content.decode()
     assert "Cancel this meeting" in page and "Move this meeting" in page
-    client.post(base + "cancel/", {"note": "Inset day"})
+    client.post(base + "cancel/", {"cancel-note": "Inset day"})
     row = MeetingOccurrence.objects.get()
     assert (row.status, row.note) == ("cancelled", "Inset day")
     assert "Inset day" in client.get(f"/c/{series.community.slug}/meetings/").content.decode()
     client.post(base + "restore/")
-    client.post(base + "move/", {"day": "2026-10-07", "start_time": "17:00", "note": ""})
+    client.post(base + "move/", {"move-day": "2026-10-07", "move-start_time": "17:00"})
     row.refresh_from_db()
     assert row.moved_to == datetime(2026, 10, 7, 16, tzinfo=UTC)
-    response = client.post(base + "move/", {"day": "", "start_time": "17:00"}, follow=True)
+    response = client.post(base + "move/", {"move-day": "", "move-start_time": "17:00"}, follow=True)
     assert "Give the new date" in response.content.decode()
 
 
