@@ -187,7 +187,9 @@ def test_gardener_cancels_moves_and_restores_through_the_page(client, make_meeti
     client.post(base + "move/", {"move-day": "2026-10-07", "move-start_time": "17:00"})
     row.refresh_from_db()
     assert row.moved_to == datetime(2026, 10, 7, 16, tzinfo=UTC)
-    response = client.post(base + "move/", {"move-day": "", "move-start_time": "17:00"}, follow=True)
+    response = client.post(
+        base + "move/", {"move-day": "", "move-start_time": "17:00"}, follow=True
+    )
     assert "Give the new date" in response.content.decode()
 
 
