@@ -1,6 +1,8 @@
 """Emails are rendered from a trio of templates.
 
-<prefix>.subject.txt, <prefix>.txt and <prefix>.html share one context.
+<prefix>.subject.txt, <prefix>.txt and <prefix>.html share one context. Mail to members
+about their communities passes ``unsubscribe_url`` (from copsite.unsubscribe): mail clients
+then offer a one-click unsubscribe (RFC 8058) and the templates show the link.
 """
 
 from django.conf import settings
@@ -9,9 +11,18 @@ from django.template.loader import render_to_string
 
 
 def send_templated_mail(
-    *, template_prefix: str, context: dict, to: list[str], headers: dict | None = None
+    *,
+    template_prefix: str,
+    context: dict,
+    to: list[str],
+    headers: dict | None = None,
+    unsubscribe_url: str | None = None,
 ) -> None:
-    context = {"SITE_NAME": settings.SITE_NAME, **context}
+    context = {"SITE_NAME": settings.SITE_NAME, "unsubscribe_url": unsubscribe_url, **context}
+    headers = dict(headers or {})
+    if unsubscribe_url:
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     subject = render_to_string(f"{template_prefix}.subject.txt", context).strip()
     subject = " ".join(subject.splitlines())
     text = render_to_string(f"{template_prefix}.txt", context)
@@ -21,7 +32,7 @@ def send_templated_mail(
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=to,
-        headers=headers or {},
+        headers=headers,
     )
     message.attach_alternative(html, "text/html")
     message.send()

@@ -17,7 +17,9 @@ urlpatterns = [
     path("profile/edit/", account_views.edit_profile, name="edit_profile"),
     path("", include("communities.urls")),
     path("", include("discussions.urls")),
+    path("", include("guidance.urls")),
     path("search/", discussion_views.search, name="search"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

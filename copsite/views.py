@@ -6,8 +6,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from communities import selectors
+
+from . import unsubscribe as unsubscribing
 
 logger = logging.getLogger(__name__)
 
@@ -90,3 +94,22 @@ def server_error(request):
     return HttpResponse(
         loader.render_to_string("500.html", {"SITE_NAME": settings.SITE_NAME}), status=500
     )
+
+
+# Mail clients send the RFC 8058 one-click POST without a CSRF token; the signed token in
+# the address is what authorises it, and it can only turn mail off.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        asked = unsubscribing.read_token(token)
+    except unsubscribing.ExpiredToken:
+        return render(request, "unsubscribe/invalid.html", {"expired": True}, status=410)
+    except unsubscribing.BadToken:
+        return render(request, "unsubscribe/invalid.html", {"expired": False}, status=400)
+    if request.method == "GET":
+        # Link scanners follow GET links: only a POST turns anything off.
+        return render(request, "unsubscribe/confirm.html", {"person": asked.user})
+    done = unsubscribing.apply(asked)
+    return render(request, "unsubscribe/done.html", {"person": asked.user, "done": done})

@@ -16,6 +16,7 @@ from communities.models.choices import Role
 
 from .models import Flag, ModerationAction, Post, Thread
 from .selectors import behaviours_for
+from .services import record_post_activity
 
 Kind = ModerationAction.Kind
 
@@ -82,6 +83,18 @@ def flag_post(*, member, post: Post, reason: str, note: str = "") -> Flag:
         raise ActionError(_("You have already flagged this post; a gardener will look.")) from exc
 
 
+def _close_flags(*, actor, post: Post) -> int:
+    """Resolve the post's open flags; the gardener's care counts in the (private) ledger."""
+    closed = Flag.objects.filter(post=post, resolved_at=None).update(
+        resolved_at=timezone.now(), resolved_by=actor
+    )
+    if closed:
+        record_post_activity(
+            post.thread, post, actor=actor, verb=Activity.Verb.FLAG_RESOLVED, public=False
+        )
+    return closed
+
+
 def set_post_hidden(*, actor, post: Post, hidden: bool, note: str = "") -> Post:
     thread = post.thread
     _require_gardener(actor, thread.community)
@@ -97,9 +110,7 @@ def set_post_hidden(*, actor, post: Post, hidden: bool, note: str = "") -> Post:
             accepted_answer=None
         ):
             thread.accepted_answer = None
-        Flag.objects.filter(post=post, resolved_at=None).update(
-            resolved_at=timezone.now(), resolved_by=actor
-        )
+        _close_flags(actor=actor, post=post)
         _republish(thread, post=post)
         _log(
             actor=actor,
@@ -132,9 +143,7 @@ def dismiss_flags(*, actor, post: Post, note: str = "") -> int:
     """The post is fine: close its open flags, keep it visible."""
     _require_gardener(actor, post.thread.community)
     with transaction.atomic():
-        closed = Flag.objects.filter(post=post, resolved_at=None).update(
-            resolved_at=timezone.now(), resolved_by=actor
-        )
+        closed = _close_flags(actor=actor, post=post)
         if closed:
             _log(actor=actor, kind=Kind.DISMISS_FLAGS, thread=post.thread, post=post, note=note)
     return closed

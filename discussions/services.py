@@ -66,7 +66,7 @@ def _codes(thread: Thread) -> str:
     return " ".join(b.code for b in thread.behaviours.all())
 
 
-def _record_post_activity(
+def record_post_activity(
     thread: Thread, post: Post, *, actor, verb: str, public: bool = True, at=None
 ) -> None:
     """One ledger row about a post, tagged with its thread's behaviours."""
@@ -207,7 +207,7 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
             Thread.objects.filter(pk=thread.pk).update(
                 reply_count=F("reply_count") + 1, last_activity_at=now, last_poster=author
             )
-            _record_post_activity(thread, post, actor=author, verb=Activity.Verb.REPLIED, at=now)
+            record_post_activity(thread, post, actor=author, verb=Activity.Verb.REPLIED, at=now)
     except IntegrityError as exc:
         raise ActionError(_("Your reply crossed with another; please send it again.")) from exc
     thread.reply_count = number - 1
@@ -232,7 +232,7 @@ def accept_answer(*, actor, thread: Thread, post: Post) -> Thread:
     with transaction.atomic():
         thread.accepted_answer = post
         thread.save(update_fields=["accepted_answer"])
-        _record_post_activity(thread, post, actor=post.author, verb=Activity.Verb.ANSWER_ACCEPTED)
+        record_post_activity(thread, post, actor=post.author, verb=Activity.Verb.ANSWER_ACCEPTED)
     return thread
 
 
@@ -279,6 +279,10 @@ def toggle_helpful(*, member, post: Post) -> bool:
                 target_type="post",
                 target_id=post.pk,
             ).delete()  # taken back: it no longer counts for anyone
+            received = Activity.objects.filter(
+                verb=Activity.Verb.HELPFUL_RECEIVED, target_type="post", target_id=post.pk
+            ).values("pk")[:1]
+            Activity.objects.filter(pk__in=received).delete()
             return False
         try:
             with transaction.atomic():
@@ -286,7 +290,11 @@ def toggle_helpful(*, member, post: Post) -> bool:
         except IntegrityError:  # a double click raced us; it is marked either way
             return True
         Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") + 1)
-        _record_post_activity(
+        record_post_activity(
             thread, post, actor=member, verb=Activity.Verb.MARKED_HELPFUL, public=False
         )
+        if post.author_id:
+            record_post_activity(
+                thread, post, actor=post.author, verb=Activity.Verb.HELPFUL_RECEIVED, public=False
+            )
     return True

@@ -10,6 +10,7 @@ from communities import permissions
 from communities import selectors as communities_selectors
 from communities.errors import ActionError
 from communities.views.community import header_context
+from copsite import extensions
 from copsite.actions import report_error
 
 from . import selectors, services
@@ -160,6 +161,8 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
                 (3600, _("One reply per hour")),
                 (86400, _("One reply per day")),
             ],
+            "thread_actions": extensions.thread_actions(thread=thread, user=user),
+            "thread_panels": extensions.thread_panels(thread=thread, user=user),
             "thread_switches": [
                 ("pinned", _("Pin"), _("Unpin"), thread.pinned),
                 ("locked", _("Lock"), _("Unlock"), thread.locked),
@@ -269,6 +272,10 @@ def search(request):
             "community_filter": community,
             "behaviours": behaviours,
             "behaviour": behaviour,
+            # Other apps' matches (help pages, assets) come through the extension point.
+            "sections": extensions.search_sections(query=query, user=request.user)
+            if query
+            else [],
         },
     )
 

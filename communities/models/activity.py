@@ -21,6 +21,10 @@ class Activity(models.Model):
         REPLIED = "replied", _("replied")
         ANSWER_ACCEPTED = "answer_accepted", _("had an answer accepted")
         MARKED_HELPFUL = "marked_helpful", _("found a post helpful")
+        # The other side of a helpful mark: the author's contribution, counted toward levels.
+        HELPFUL_RECEIVED = "helpful_received", _("had a post found helpful")
+        FLAG_RESOLVED = "flag_resolved", _("resolved a flag")
+        WELCOMED = "welcomed", _("welcomed a newcomer")
         ASSET_PUBLISHED = "asset_published", _("published an asset")
         ASSET_VERSIONED = "asset_versioned", _("published a new version")
         ASSET_DOWNLOADED = "asset_downloaded", _("downloaded an asset")

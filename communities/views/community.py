@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from copsite import extensions
 from copsite.actions import report_error
 
 from .. import occurrences, permissions, selectors, services
@@ -36,11 +37,15 @@ def header_context(request, community) -> dict:
 
 def home(request, slug):
     community = permissions.get_visible_community_or_404(request.user, slug)
+    context = header_context(request, community)
     return render(
         request,
         "communities/home.html",
         {
-            **header_context(request, community),
+            **context,
+            "panels": extensions.community_panels(
+                community=community, user=request.user, membership=context["membership"]
+            ),
             "gardeners": selectors.gardeners(community),
             "levels": selectors.level_counts(community),
             "activity": selectors.recent_activity([community], viewer=request.user, limit=15),

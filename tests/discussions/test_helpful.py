@@ -6,7 +6,7 @@ from communities.errors import ActionError
 from communities.models import Activity
 from discussions import services
 from discussions.models import Post, Reaction
-from tests.factories import UserFactory, add_replies
+from tests.factories import UserFactory, add_member, add_replies
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +61,19 @@ def test_get_is_not_allowed(thread, reply, asker, client):
     client.force_login(asker)
     response = client.get(f"{thread.get_absolute_url()}posts/{reply.number}/helpful/")
     assert response.status_code == 405
+
+
+def test_the_author_receives_the_mark_in_the_ledger_and_loses_it_when_taken_back(
+    reply, asker, answerer, thread
+):
+    other = add_member(thread.community).user
+    services.toggle_helpful(member=asker, post=reply)
+    services.toggle_helpful(member=other, post=reply)
+
+    received = Activity.objects.filter(verb="helpful_received", target_id=reply.pk)
+    assert [(a.actor, a.is_public) for a in received] == [(answerer, False)] * 2
+    assert received.first().behaviour_codes == ["problem-solving"]
+
+    services.toggle_helpful(member=asker, post=reply)
+
+    assert received.all().count() == 1  # .all(): a fresh query, not the cached rows

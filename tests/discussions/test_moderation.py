@@ -3,6 +3,7 @@
 import pytest
 
 from communities.errors import ActionError
+from communities.models import Activity
 from discussions import moderation
 from discussions.models import Flag, ModerationAction
 from tests.factories import UserFactory, add_member, add_replies
@@ -161,3 +162,26 @@ def test_the_moderation_page_is_constant_in_flags(
         return len(ctx)
 
     assert count_with(2) == count_with(12)
+
+
+def test_resolving_flags_is_recorded_privately_once_per_decision(reply, asker, gardener):
+    other = add_member(reply.thread.community).user
+    moderation.flag_post(member=asker, post=reply, reason="unkind")
+    moderation.flag_post(member=other, post=reply, reason="spam")
+
+    moderation.dismiss_flags(actor=gardener, post=reply)
+    moderation.dismiss_flags(actor=gardener, post=reply)  # nothing left to resolve
+
+    resolved = Activity.objects.get(verb="flag_resolved")
+    assert (resolved.actor, resolved.target_id, resolved.is_public) == (gardener, reply.pk, False)
+
+    moderation.flag_post(member=asker, post=reply, reason="unkind")
+    moderation.set_post_hidden(actor=gardener, post=reply, hidden=True)
+
+    assert Activity.objects.filter(verb="flag_resolved").count() == 2
+
+
+def test_hiding_an_unflagged_post_resolves_nothing(reply, gardener):
+    moderation.set_post_hidden(actor=gardener, post=reply, hidden=True)
+
+    assert not Activity.objects.filter(verb="flag_resolved").exists()

@@ -89,7 +89,7 @@ class Command(BaseCommand):
             membership = Membership.objects.get(community=community, user=people[username])
             if membership.joined_at < recently:  # dated by an earlier run
                 continue
-            self._climb(membership, levels.get(username, "peripheral"), newcomer_days=4 + 3 * order)
+            self._climb(membership, levels.get(username, "peripheral"), newcomer_days=2 + order)
         return community
 
     def _climb(self, membership: Membership, target: str, *, newcomer_days: int) -> None:
