@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from copsite.mail import send_templated_mail
+from copsite.unsubscribe import unsubscribe_url
 
 from . import occurrences, recurrence
 from .models import MeetingOccurrence, MeetingReminder, MeetingSeries, Membership, Rsvp
@@ -155,6 +156,7 @@ def _mail(reminder: Due) -> None:
             template_prefix="communities/email/meeting_reminder",
             context=context,
             to=[user.email],
+            unsubscribe_url=unsubscribe_url(user_id=user.pk, scope="reminders"),
         )
 
 

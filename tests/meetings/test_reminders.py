@@ -152,3 +152,19 @@ def test_reminder_mail_has_text_html_and_links(weekly, member):
     html = message.alternatives[0][0]
     assert f"/meetings/{weekly.pk}/20261020T150000Z/" in message.body
     assert "/calendar/" in html and "<html" in html
+
+
+def test_reminders_carry_one_click_unsubscribe_that_turns_them_off(weekly, member, client):
+    from urllib.parse import urlsplit
+
+    run_at(BEFORE_CHANGE - timedelta(hours=24))
+    message = sent_to(member)[0]
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = message.extra_headers["List-Unsubscribe"].strip("<>")
+    assert url in message.body and url in message.alternatives[0][0]
+    response = client.post(urlsplit(url).path)
+    assert response.status_code == 200
+    assert "Meeting reminders are off" in response.content.decode()
+    member.reminder_preference.refresh_from_db()
+    assert member.reminder_preference.offsets == []
+    assert run_at(BEFORE_CHANGE - timedelta(hours=1)) == 1  # the gardener's only

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('communities', '0007_silence_and_slow_mode'),
+        ('communities', '0008_more_ledger_verbs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
