@@ -204,7 +204,8 @@ def occurrence(request, slug, meeting_id, stamp):
         "can_rsvp": permissions.can_rsvp_to_meeting(request.user, series),
         "answers": [],
     }
-    if item.row is not None:
+    # Names are for members; everyone else sees how many are coming.
+    if item.row is not None and context["can_rsvp"]:
         context["answers"] = list(
             item.row.rsvps.select_related("user").order_by("answer", "user__display_name")
         )

@@ -113,6 +113,19 @@ def test_rsvp_with_htmx_returns_the_buttons(client, make_meeting, member):
     body = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in body and 'value="maybe" class="" aria-pressed="true"' in body
+    assert "0 going, 1 maybe" in body  # the counts update with the buttons
+
+
+def test_names_of_who_is_coming_are_for_members(client, make_meeting, member):
+    series = make_meeting()
+    services.rsvp_to_meeting(user=member, series=series, original_start=FIRST, answer="going")
+    url = f"/c/{series.community.slug}/meetings/{series.pk}/{STAMP}/"
+    page = client.get(url).content.decode()
+    assert "1 going" in page and member.name not in page
+    client.force_login(member)
+    assert (
+        f'{member.name} <span class="muted small">Going</span>' in client.get(url).content.decode()
+    )
 
 
 def test_rsvp_to_a_cancelled_occurrence_is_refused(client, make_meeting, gardener, member):
