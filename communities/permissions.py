@@ -293,6 +293,33 @@ def can_adapt_asset_into(user, asset, community: Community) -> bool:
 def visible_assets_filter(user) -> Q:
     """A Q over assets: public ones of public communities, and everything in one's own."""
     public = Q(community__visibility=Visibility.PUBLIC, visibility="public")
+# --- meetings (taken duck-typed: ``.community``, ``.members_only``) ----------------------------
+
+
+def can_create_meeting(user, community: Community) -> bool:
+    """Gardeners keep the rhythm: they schedule, change, cancel and record attendance."""
+    return _role(user, community) == Role.GARDENER
+
+
+def can_view_meeting(user, series) -> bool:
+    community = series.community
+    if not can_view_community(user, community):
+        return False
+    return not series.members_only or is_member(user, community)
+
+
+def can_edit_meeting(user, series) -> bool:
+    return can_create_meeting(user, series.community)
+
+
+def can_rsvp_to_meeting(user, series) -> bool:
+    """Members answer; guests may be invited to single meetings later."""
+    return can_view_meeting(user, series) and is_member(user, series.community)
+
+
+def visible_meetings_filter(user) -> Q:
+    """A Q over meeting series: public ones in public communities, all of my communities'."""
+    public = Q(community__visibility=Visibility.PUBLIC, members_only=False)
     if user is None or not user.is_authenticated:
         return public
     mine = Membership.objects.filter(user=user).values("community_id")

@@ -123,3 +123,11 @@ def notify_request_decided(join_request_id: int) -> None:
                 },
                 to=[join_request.user.email],
             )
+
+
+@shared_task
+def send_meeting_reminders() -> int:
+    """Beat, every minute: send the meeting reminders due now, each at most once."""
+    from .reminders import send_due_reminders
+
+    return send_due_reminders()

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from copsite import extensions
 from copsite.actions import report_error
 
-from .. import permissions, selectors, services
+from .. import occurrences, permissions, selectors, services
 from ..errors import ActionError
 from ..forms import JoinRequestForm
 from ..models.choices import Level
@@ -49,6 +49,7 @@ def home(request, slug):
             "gardeners": selectors.gardeners(community),
             "levels": selectors.level_counts(community),
             "activity": selectors.recent_activity([community], viewer=request.user, limit=15),
+            "next_meeting": occurrences.next_meeting(community, viewer=request.user),
         },
     )
 

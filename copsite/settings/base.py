@@ -188,6 +188,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "communities.tasks.purge_stale_invitations",
         "schedule": 60 * 60.0,
     },
+    "send-meeting-reminders": {
+        "task": "communities.tasks.send_meeting_reminders",
+        "schedule": 60.0,
+    },
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

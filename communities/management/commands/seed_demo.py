@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from communities import services
 from communities.demo_data import COMMUNITIES, DEMO_PASSWORD, LADDER, PEOPLE
+from communities.demo_meetings import seed as seed_meetings
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Role
 from communities.services.community import EDITABLE_FIELDS
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             for number, spec in enumerate(COMMUNITIES, start=1):
                 self.stdout.write(f"[{number}/{len(COMMUNITIES)}] {spec['name']}")
                 self._community(spec, people)
+            seed_meetings(self.stdout)
             # Other apps add their demo content through a hook, so this app imports none of them.
             for config in apps.get_app_configs():
                 if config.name != "communities" and hasattr(config, "seed_demo"):

@@ -1,0 +1,108 @@
+"""A fortnightly meeting in a real browser: scheduled, answered, in a calendar, one cancelled.
+
+Screenshots land in artifacts/screenshots/<test>-<step>.png so a person can look at them.
+"""
+
+import os
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.core import mail
+from icalendar import Calendar
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the dev extra installs it; CI must not skip silently
+    if os.environ.get("COPSITE_REQUIRE_BROWSER") == "1":
+        raise
+    pytest.skip("browser tests need the playwright package", allow_module_level=True)
+
+from communities import reminders
+from communities.models import MeetingOccurrence, MeetingSeries, Rsvp
+from tests.browser.test_journeys import sign_in, sign_out
+from tests.factories import CommunityFactory, UserFactory, add_member
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_gardener_schedules_member_answers_downloads_and_a_cancelled_one_sends_no_reminder(
+    page, shot, tmp_path
+):
+    gardener = UserFactory(display_name="Amara Gardener", timezone="Europe/London")
+    community = CommunityFactory(name="E-learning committee", creator=gardener)
+    member = add_member(community, UserFactory(display_name="Ben Member")).user
+    first_day = (datetime.now(UTC) + timedelta(days=3)).date()
+
+    # 1. The gardener schedules a fortnightly meeting from the Meetings tab.
+    sign_in(page, gardener.email)
+    page.goto(f"/c/{community.slug}/")
+    page.get_by_role("navigation", name="Community").get_by_role("link", name="Meetings").click()
+    expect(page.locator("main")).to_contain_text("No meetings planned yet.")
+    page.get_by_role("link", name="Schedule a meeting").click()
+    form = page.locator("main form.card")
+    form.get_by_label("Title").fill("Fortnightly committee")
+    form.get_by_label("Date (of the first meeting)").fill(first_day.isoformat())
+    form.get_by_label("Starts at").fill("16:00")
+    form.get_by_label("Ends at").fill("17:00")
+    form.get_by_label("Time zone").select_option("Europe/London")
+    form.get_by_label("Every other week").check()
+    form.get_by_label("Place").fill("Room B12")
+    form.get_by_label("Agenda").fill("1. What we tried\n2. **One** template to improve")
+    shot("01-schedule-form")
+    form.get_by_role("button", name="Schedule it").click()
+    expect(page.locator(".messages")).to_contain_text("The meeting is scheduled.")
+    expect(page.locator(".prose strong")).to_have_text("One")
+    expect(page.locator("main")).to_contain_text("Every other week")
+    shot("02-meeting-page")
+    series = MeetingSeries.objects.get()
+    sign_out(page)
+
+    # 2. The member answers "going" for the first meeting (htmx swaps the buttons in place).
+    sign_in(page, member.email)
+    page.goto(f"/c/{community.slug}/meetings/")
+    first_row = page.locator(".meeting-row").first
+    first_row.get_by_role("button", name="Going", exact=True).click()
+    expect(first_row.locator(".rsvp")).to_contain_text("your answer is saved")
+    expect(first_row.get_by_role("button", name="Going", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    shot("03-member-going")
+    assert Rsvp.objects.get(user=member).answer == "going"
+
+    # 3. ... and downloads the meeting for their calendar.
+    page.locator(".meeting-row").first.get_by_role("link", name="Fortnightly committee").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Add to my calendar (.ics)").click()
+    saved = tmp_path / "meeting.ics"
+    download_info.value.save_as(saved)
+    events = Calendar.from_ical(saved.read_bytes()).walk("VEVENT")
+    assert len(events) == 1
+    assert events[0]["RRULE"]["INTERVAL"] == [2]
+    assert str(events[0]["SUMMARY"]).startswith("Fortnightly committee")
+    sign_out(page)
+
+    # 4. The gardener cancels the second meeting, with a note.
+    sign_in(page, gardener.email)
+    page.goto(series.get_absolute_url())
+    page.locator(".meeting-row").nth(1).get_by_role("link", name="Fortnightly committee").click()
+    page.get_by_label("Why (shown to members)").fill("Parents' evening")
+    page.get_by_role("button", name="Cancel this meeting").click()
+    expect(page.locator(".messages")).to_contain_text("This meeting is cancelled.")
+    shot("04-occurrence-cancelled")
+    page.goto(f"/c/{community.slug}/meetings/")
+    expect(page.locator(".meeting-row").nth(1)).to_contain_text("Cancelled")
+    expect(page.locator(".meeting-row").nth(1)).to_contain_text("Parents' evening")
+    shot("05-meetings-with-cancelled")
+    page.goto(f"/c/{community.slug}/")
+    expect(page.locator("#next-meeting + p")).to_contain_text("Fortnightly committee")
+    shot("06-home-next-meeting")
+
+    # 5. The reminder for the cancelled meeting is not sent; the first one's is.
+    cancelled = MeetingOccurrence.objects.get(status="cancelled").original_start
+    mail.outbox.clear()
+    assert reminders.send_due_reminders(cancelled - timedelta(hours=1)) == 0
+    assert [m for m in mail.outbox if member.email in m.to] == []
+    assert reminders.send_due_reminders(series.starts_at - timedelta(hours=1)) == 2
+    assert [m.subject for m in mail.outbox if member.email in m.to] == [
+        mail.outbox[0].subject
+    ]
