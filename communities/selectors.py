@@ -51,6 +51,8 @@ def members_by_level(community: Community) -> list[tuple[str, str, list[Membersh
     return [
         (level.value, level.label, groups[level.value])
         for level in sorted(Level, key=lambda lv: -LEVEL_ORDER[lv.value])
+        # Resting core members are shown as such, but the group appears only when there are some.
+        if level != Level.RESTING or groups[level.value]
     ]
 
 
@@ -169,6 +171,7 @@ def level_counts(community: Community) -> list[tuple[str, str, int]]:
     return [
         (level.value, level.label, counts.get(level.value, 0))
         for level in sorted(Level, key=lambda lv: -LEVEL_ORDER[lv.value])
+        if level != Level.RESTING or counts.get(level.value)
     ]
 
 

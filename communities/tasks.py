@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from copsite.mail import send_templated_mail
 
-from .models import Invitation, JoinRequest, Membership
+from .models import Community, Invitation, JoinRequest, Membership
 from .models.choices import Role
 
 
@@ -106,3 +106,17 @@ def notify_request_decided(join_request_id: int) -> None:
                 },
                 to=[join_request.user.email],
             )
+
+
+@shared_task
+def recompute_participation_levels(review: bool | None = None) -> int:
+    """Beat, nightly: every membership's level from the ledger. Idempotent: a second run
+    finds nothing to move. On the first of the month it is also the demotion review."""
+    from .services.participation import recompute_levels
+
+    if review is None:
+        review = timezone.now().day == 1
+    moved = 0
+    for community in Community.objects.order_by("pk").iterator():
+        moved += recompute_levels(community, review=review)
+    return moved

@@ -22,6 +22,9 @@ class Membership(models.Model):
     # A gardener's override pins the level until cleared.
     level_overridden = models.BooleanField(_("level set by a gardener"), default=False)
     level_override_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # Set by a monthly review that found the member well below their level; a second review
+    # in a row that agrees demotes them, so levels do not flap.
+    level_review_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
     joined_at = models.DateTimeField(auto_now_add=True)
     # Set by a gardener: until then the member can read but not post.
     silenced_until = models.DateTimeField(null=True, blank=True)

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -177,6 +178,10 @@ CELERY_BEAT_SCHEDULE = {
     "purge-stale-invitations": {
         "task": "communities.tasks.purge_stale_invitations",
         "schedule": 60 * 60.0,
+    },
+    "recompute-participation-levels": {
+        "task": "communities.tasks.recompute_participation_levels",
+        "schedule": crontab(hour=3, minute=15),
     },
 }
 
