@@ -178,3 +178,10 @@ def level_counts(community: Community) -> list[tuple[str, str, int]]:
 def gardened_communities(user) -> QuerySet[Community]:
     gardened = Membership.objects.filter(user=user, role=Role.GARDENER).values("community_id")
     return Community.objects.filter(pk__in=gardened).order_by("name")
+
+
+def pyramid(community: Community) -> tuple[list[dict], int, int]:
+    """Members per level with shares, core first; gardeners and sponsors counted apart."""
+    from .dashboard.figures import pyramid_rows  # the dashboard draws the same pyramid
+
+    return pyramid_rows(community)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import CommunityActivityFeed
-from .views import community, directory, invitations, manage
+from .views import community, dashboard, directory, invitations, manage
 
 app_name = "communities"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("c/<slug:slug>/", community.home, name="home"),
     path("c/<slug:slug>/members/", community.members, name="members"),
     path("c/<slug:slug>/feed/", CommunityActivityFeed(), name="feed"),
+    path("c/<slug:slug>/dashboard/", dashboard.dashboard, name="dashboard"),
+    path("c/<slug:slug>/dashboard.csv", dashboard.dashboard_csv, name="dashboard_csv"),
+    path("c/<slug:slug>/stories/", dashboard.stories, name="stories"),
     path("c/<slug:slug>/join/", community.join, name="join"),
     path("c/<slug:slug>/request/", community.request_to_join, name="request"),
     path("c/<slug:slug>/request/withdraw/", community.withdraw_request, name="withdraw_request"),

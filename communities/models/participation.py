@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from copsite.markdown import render_markdown
+
 
 class LevelRules(models.Model):
     """A community's own thresholds for the participation ladder.
@@ -67,6 +69,15 @@ class ValueStory(models.Model):
 
     def __str__(self) -> str:
         return self.what_happened[:60]
+
+    # Markdown, rendered to sanitised HTML like every other piece of member text.
+    @property
+    def what_happened_html(self) -> str:
+        return render_markdown(self.what_happened)
+
+    @property
+    def what_changed_html(self) -> str:
+        return render_markdown(self.what_changed)
 
     @property
     def kind_short(self) -> str:

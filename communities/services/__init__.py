@@ -15,6 +15,7 @@ from .membership import (
     withdraw_join_request,
 )
 from .participation import recompute_levels, save_level_rules
+from .value_stories import tell_value_story
 
 __all__ = [
     "accept_invitation",
@@ -32,6 +33,7 @@ __all__ = [
     "save_level_rules",
     "set_member_level",
     "set_member_role",
+    "tell_value_story",
     "update_community",
     "withdraw_join_request",
 ]

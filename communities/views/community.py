@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from copsite.actions import report_error
 
 from .. import permissions, selectors, services
+from ..dashboard import charts
 from ..errors import ActionError
 from ..forms import JoinRequestForm
 from ..models.choices import Level
@@ -23,6 +24,7 @@ def header_context(request, community) -> dict:
         "can_request": permissions.can_request_to_join_community(user, community),
         "can_manage": permissions.can_manage_community(user, community),
         "can_invite": permissions.can_invite_to_community(user, community),
+        "can_view_dashboard": permissions.can_view_dashboard(user, community),
         "request_form": JoinRequestForm(),
     }
     if context["can_manage"]:
@@ -53,6 +55,7 @@ def members(request, slug):
     level = request.GET.get("level", "")
     level = level if level in Level.values else ""
     levels = selectors.members_by_level(community)
+    pyramid_rows, members_count, staff_count = selectors.pyramid(community)
     if level:
         levels = [group for group in levels if group[0] == level]
     return render(
@@ -63,6 +66,9 @@ def members(request, slug):
             "levels": levels,
             "level": level,
             "level_choices": Level.choices,
+            "pyramid": charts.pyramid(pyramid_rows),
+            "pyramid_members": members_count,
+            "pyramid_staff": staff_count,
         },
     )
 
