@@ -103,3 +103,7 @@ class ValueStoryForm(forms.ModelForm):
         help_texts = {
             "link": _("The address of a thread, asset or meeting in this community, if any."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ValueStory.Kind.choices  # no empty "------" option

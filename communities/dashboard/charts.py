@@ -48,7 +48,7 @@ def bars(values: list[tuple[str, int]]) -> dict:
 
 def pyramid(rows: list[dict]) -> dict:
     """Centred horizontal bars, core on top: the width is the level's share of members."""
-    row_height, gap, width = 34, 6, 420
+    row_height, gap, width = 34, 6, 300
     top = max((r["count"] for r in rows), default=0) or 1
     laid = []
     for index, row in enumerate(rows):
@@ -56,11 +56,11 @@ def pyramid(rows: list[dict]) -> dict:
         laid.append(
             {
                 **row,
-                "x": round((width - bar_width) / 2 + 130, 1),
+                "x": round((width - bar_width) / 2 + 110, 1),
                 "y": index * (row_height + gap),
                 "width": round(bar_width, 1),
                 "height": row_height,
                 "text_y": index * (row_height + gap) + row_height / 2 + 5,
             }
         )
-    return {"rows": laid, "width": width + 260, "height": len(rows) * (row_height + gap)}
+    return {"rows": laid, "width": width + 210, "height": len(rows) * (row_height + gap)}

@@ -292,7 +292,10 @@ def _stories(community: Community, period: Period):
         community=community, created_at__gte=period.since, created_at__lt=period.until
     )
     by_kind = dict(in_period.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
-    kinds = [(value, label, by_kind.get(value, 0)) for value, label in ValueStory.Kind.choices]
+    kinds = [
+        (value, str(label).split(" —")[0], by_kind.get(value, 0))
+        for value, label in ValueStory.Kind.choices
+    ]
     return list(in_period.select_related("author")[:20]), kinds
 
 
