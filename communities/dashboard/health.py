@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models.choices import Level
 from .figures import Figures
@@ -147,7 +148,11 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         Principle(
             9,
             _("Sponsorship"),
-            _("%(n)s sponsors; dashboard %(seen)s in the last 30 days.")
+            ngettext(
+                "%(n)s sponsor; dashboard %(seen)s in the last 30 days.",
+                "%(n)s sponsors; dashboard %(seen)s in the last 30 days.",
+                f.sponsors,
+            )
             % {"n": f.sponsors, "seen": _("opened") if sponsor_seen else _("not opened")},
             _status(f.sponsors > 0 and sponsor_seen, f.sponsors > 0),
             _("Name a sponsor and send them one value story a month."),
