@@ -46,6 +46,7 @@ def home(request, slug):
             "gardeners": selectors.gardeners(community),
             "levels": selectors.level_counts(community),
             "activity": selectors.recent_activity([community], viewer=request.user, limit=15),
+            "stories": selectors.latest_value_stories(community),
         },
     )
 
@@ -56,6 +57,7 @@ def members(request, slug):
     level = level if level in Level.values else ""
     levels = selectors.members_by_level(community)
     pyramid_rows, members_count, staff_count = selectors.pyramid(community)
+    membership = permissions.membership_of(request.user, community)
     if level:
         levels = [group for group in levels if group[0] == level]
     return render(
@@ -69,6 +71,7 @@ def members(request, slug):
             "pyramid": charts.pyramid(pyramid_rows),
             "pyramid_members": members_count,
             "pyramid_staff": staff_count,
+            "my_standing": selectors.why_my_level(membership) if membership else None,
         },
     )
 

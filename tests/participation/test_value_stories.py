@@ -75,3 +75,22 @@ def test_telling_a_story_counts_toward_the_level(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(stories_url(community), GOOD)
     assert community.memberships.get(user=member).level == "occasional"  # 3 points
+
+
+def test_the_community_home_shows_the_latest_stories(client, community, member):
+    from communities.services import tell_value_story
+
+    tell_value_story(author=member, community=community, **{**GOOD, "link": ""})
+    page = client.get(community.get_absolute_url()).content.decode()
+    assert "Completion went from a third" in page
+
+
+def test_a_member_sees_why_they_are_at_their_level(client, community, member):
+    from communities.services import tell_value_story
+
+    tell_value_story(author=member, community=community, **{**GOOD, "link": ""})
+    client.force_login(member)
+    page = client.get(reverse("communities:members", kwargs={"slug": community.slug}))
+    text = page.content.decode()
+    assert "Why you are at your level" in text
+    assert "You have 3 points" in text and "value story told: 3" in text
