@@ -18,6 +18,15 @@ PEOPLE = [
     ("lena", "lena@example.org", "Lena Novak", "Clinical supervisor"),
     ("marta", "marta@example.org", "Marta Silva", "Head of service (sponsor)"),
     ("noor", "noor@example.org", "Noor Rahman", "Structural engineer"),
+    ("mei", "mei@example.org", "Mei Chen", "Computing teacher"),
+    ("owen", "owen@example.org", "Owen Price", "Head of year 8"),
+    ("priya", "priya@example.org", "Priya Shah", "Maths teacher"),
+    ("sara", "sara@example.org", "Sara Lindqvist", "Modern languages teacher"),
+    ("ada", "ada@example.org", "Ada Nwosu", "Special educational needs coordinator"),
+    ("tom", "tom@example.org", "Tom Gallagher", "Teaching assistant"),
+    ("jonas", "jonas@example.org", "Jonas Weber", "History teacher, new this term"),
+    ("rafael", "rafael@example.org", "Rafael Costa", "Music teacher"),
+    ("fatima", "fatima@example.org", "Fatima Ali", "School librarian"),
 ]
 
 COMMUNITIES = [
@@ -39,7 +48,22 @@ COMMUNITIES = [
         "stage": "maturing",
         "gardeners": ["amara"],
         "sponsors": ["marta"],
-        "members": {"ben": "core", "chloe": "active", "dev": "peripheral", "kofi": "occasional"},
+        "members": {
+            "ben": "core",
+            "chloe": "active",
+            "dev": "peripheral",
+            "kofi": "occasional",
+            # Their levels come from the dated history in demo_history.py.
+            "mei": "peripheral",
+            "owen": "peripheral",
+            "priya": "peripheral",
+            "sara": "peripheral",
+            "ada": "peripheral",
+            "tom": "peripheral",
+            "jonas": "peripheral",
+            "rafael": "peripheral",
+            "fatima": "peripheral",
+        },
     },
     {
         "slug": "social-work-practice",

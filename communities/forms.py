@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Community
+from .models import Community, LevelRules, ValueStory
 from .models.choices import Level, Role
+from .participation import RULE_FIELDS, Rules
 
 
 class CommunityForm(forms.ModelForm):
@@ -73,3 +74,36 @@ class RoleForm(forms.Form):
 class LevelOverrideForm(forms.Form):
     level = forms.ChoiceField(label=_("Participation level"), choices=Level.choices)
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class LevelRulesForm(forms.ModelForm):
+    """A community's own thresholds; the ladder must still make sense (checked in clean)."""
+
+    class Meta:
+        model = LevelRules
+        fields = list(RULE_FIELDS)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            for problem in Rules(**{name: cleaned[name] for name in RULE_FIELDS}).problems():
+                self.add_error(None, problem)
+        return cleaned
+
+
+class ValueStoryForm(forms.ModelForm):
+    class Meta:
+        model = ValueStory
+        fields = ["what_happened", "what_changed", "kind", "link"]
+        widgets = {
+            "what_happened": forms.Textarea(attrs={"rows": 3}),
+            "what_changed": forms.Textarea(attrs={"rows": 3}),
+            "kind": forms.RadioSelect,
+        }
+        help_texts = {
+            "link": _("The address of a thread, asset or meeting in this community, if any."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ValueStory.Kind.choices  # no empty "------" option

@@ -59,6 +59,8 @@ def members_by_level(community: Community) -> list[tuple[str, str, list[Membersh
     return [
         (level.value, level.label, groups[level.value])
         for level in sorted(Level, key=lambda lv: -LEVEL_ORDER[lv.value])
+        # Resting core members are shown as such, but the group appears only when there are some.
+        if level != Level.RESTING or groups[level.value]
     ]
 
 
@@ -177,6 +179,7 @@ def level_counts(community: Community) -> list[tuple[str, str, int]]:
     return [
         (level.value, level.label, counts.get(level.value, 0))
         for level in sorted(Level, key=lambda lv: -LEVEL_ORDER[lv.value])
+        if level != Level.RESTING or counts.get(level.value)
     ]
 
 
@@ -187,3 +190,44 @@ def gardened_communities(user) -> QuerySet[Community]:
 
 def guest_passes(community: Community, limit: int = 100) -> QuerySet[GuestPass]:
     return community.guest_passes.select_related("user").order_by("-created_at")[:limit]
+
+
+def pyramid(community: Community) -> tuple[list[dict], int, int]:
+    """Members per level with shares, core first; gardeners and sponsors counted apart."""
+    from .dashboard.figures import pyramid_rows  # the dashboard draws the same pyramid
+
+    return pyramid_rows(community)
+
+
+def why_my_level(membership: Membership) -> dict:
+    """What a member sees about their own level: the points that count, what expires soon,
+    and what the next rung takes. A fixed handful of queries."""
+    from .participation import POINTS_BY_KIND, STEWARDSHIP, ladder
+    from .services.participation import member_standing, rules_for
+
+    rules = rules_for(membership.community)
+    standing = member_standing(membership.community, membership.user_id, rules=rules)
+    rungs = {level: rule for level, _label, rule in ladder(rules)}
+    climb = [Level.PERIPHERAL, Level.OCCASIONAL, Level.ACTIVE, Level.CORE]
+    here = membership.level if membership.level in climb else Level.CORE
+    above = climb[climb.index(here) + 1] if here != Level.CORE else None
+    return {
+        "points": standing.points,
+        "window_days": rules.window_days,
+        "expiring": standing.expiring,
+        "weeks": standing.weeks_in(rules.active_span_weeks),
+        "span": rules.active_span_weeks,
+        "breakdown": [
+            (POINTS_BY_KIND[kind].label, points) for kind, points in standing.by_kind.items()
+        ],
+        "stewardship": [STEWARDSHIP[kind] for kind in sorted(standing.stewardship)],
+        "next_label": Level(above).label if above else "",
+        "next_rule": rungs.get(above, ""),
+        "overridden": membership.level_overridden,
+    }
+
+
+def latest_value_stories(community: Community, limit: int = 3):
+    from .models import ValueStory
+
+    return ValueStory.objects.filter(community=community).select_related("author")[:limit]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from copsite.mail import send_templated_mail
 
-from .models import GuestPass, Invitation, JoinRequest, Membership
+from .models import Community, GuestPass, Invitation, JoinRequest, Membership
 from .models.choices import Role
 
 
@@ -131,3 +131,17 @@ def send_meeting_reminders() -> int:
     from .reminders import send_due_reminders
 
     return send_due_reminders()
+
+
+@shared_task
+def recompute_participation_levels(review: bool | None = None) -> int:
+    """Beat, nightly: every membership's level from the ledger. Idempotent: a second run
+    finds nothing to move. On the first of the month it is also the demotion review."""
+    from .services.participation import recompute_levels
+
+    if review is None:
+        review = timezone.now().day == 1
+    moved = 0
+    for community in Community.objects.order_by("pk").iterator():
+        moved += recompute_levels(community, review=review)
+    return moved

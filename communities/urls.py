@@ -1,7 +1,16 @@
 from django.urls import path
 
 from .feeds import CommunityActivityFeed
-from .views import calendar, community, directory, guests, invitations, manage, meetings
+from .views import (
+    calendar,
+    community,
+    dashboard,
+    directory,
+    guests,
+    invitations,
+    manage,
+    meetings,
+)
 
 app_name = "communities"
 
@@ -18,6 +27,9 @@ urlpatterns = [
     path("c/<slug:slug>/", community.home, name="home"),
     path("c/<slug:slug>/members/", community.members, name="members"),
     path("c/<slug:slug>/feed/", CommunityActivityFeed(), name="feed"),
+    path("c/<slug:slug>/dashboard/", dashboard.dashboard, name="dashboard"),
+    path("c/<slug:slug>/dashboard.csv", dashboard.dashboard_csv, name="dashboard_csv"),
+    path("c/<slug:slug>/stories/", dashboard.stories, name="stories"),
     path("c/<slug:slug>/join/", community.join, name="join"),
     path("c/<slug:slug>/request/", community.request_to_join, name="request"),
     path("c/<slug:slug>/request/withdraw/", community.withdraw_request, name="withdraw_request"),
@@ -25,6 +37,7 @@ urlpatterns = [
     path("c/<slug:slug>/invite/", manage.invite, name="invite"),
     path("c/<slug:slug>/settings/", manage.settings, name="settings"),
     path("c/<slug:slug>/settings/people/", manage.people, name="people"),
+    path("c/<slug:slug>/settings/levels/", manage.level_rules, name="level_rules"),
     path(
         "c/<slug:slug>/settings/requests/<int:request_id>/",
         manage.decide_request,

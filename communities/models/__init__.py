@@ -13,6 +13,7 @@ from .meetings import (
     Rsvp,
 )
 from .membership import Membership, MembershipChange
+from .participation import LevelRules, ValueStory
 
 __all__ = [
     "Activity",
@@ -22,6 +23,7 @@ __all__ = [
     "GuestPass",
     "Invitation",
     "JoinRequest",
+    "LevelRules",
     "MeetingKind",
     "MeetingOccurrence",
     "MeetingReminder",
@@ -30,4 +32,5 @@ __all__ = [
     "MembershipChange",
     "ReminderPreference",
     "Rsvp",
+    "ValueStory",
 ]

@@ -35,6 +35,10 @@ class Level(models.TextChoices):
     OCCASIONAL = "occasional", _("Occasional")
     ACTIVE = "active", _("Active")
     CORE = "core", _("Core")
+    # Was core, now quiet: still the community's memory, shown as such rather than dropped.
+    RESTING = "resting", _("Core, resting")
 
 
-LEVEL_ORDER = {level.value: index for index, level in enumerate(Level)}
+# From the periphery inwards; a resting core member sits between active and core, so
+# core -> resting reads as a step outwards and resting -> core as a step back in.
+LEVEL_ORDER = {"peripheral": 0, "occasional": 1, "active": 2, "resting": 3, "core": 4}

@@ -22,6 +22,11 @@ class Membership(models.Model):
     # A gardener's override pins the level until cleared.
     level_overridden = models.BooleanField(_("level set by a gardener"), default=False)
     level_override_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # Set by a monthly review that found the member well below their level; a second review
+    # in a row that agrees demotes them, so levels do not flap.
+    level_review_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When this person last opened the dashboard: the sponsorship principle's evidence.
+    dashboard_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
     joined_at = models.DateTimeField(auto_now_add=True)
     # Set by a gardener: until then the member can read but not post.
     silenced_until = models.DateTimeField(null=True, blank=True)
@@ -90,6 +95,16 @@ class MembershipChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.old_value or '—'} → {self.new_value}"
+
+    @property
+    def direction(self) -> str:
+        """ "inward" or "outward" for a level step between two rungs, else ""."""
+        if self.field != self.Field.LEVEL:
+            return ""
+        old, new = LEVEL_ORDER.get(self.old_value), LEVEL_ORDER.get(self.new_value)
+        if old is None or new is None or old == new:
+            return ""
+        return "inward" if new > old else "outward"
 
     @classmethod
     def of(cls, membership: "Membership", **fields) -> "MembershipChange":

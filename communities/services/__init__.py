@@ -14,6 +14,8 @@ from .membership import (
     set_member_role,
     withdraw_join_request,
 )
+from .participation import recompute_levels, save_level_rules
+from .value_stories import tell_value_story
 
 __all__ = [
     "accept_invitation",
@@ -24,11 +26,14 @@ __all__ = [
     "join_community",
     "leave_community",
     "override_member_level",
+    "recompute_levels",
     "record_activity",
     "request_to_join_community",
     "revoke_invitation",
+    "save_level_rules",
     "set_member_level",
     "set_member_role",
+    "tell_value_story",
     "update_community",
     "withdraw_join_request",
 ]

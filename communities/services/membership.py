@@ -6,7 +6,7 @@ from .. import permissions, tasks
 from ..errors import ActionError
 from ..models import Activity, Community, JoinRequest, Membership, MembershipChange
 from ..models.choices import JoinPolicy, Level, Role
-from .ledger import record_activity
+from .ledger import activity_row, record_activity
 
 
 def start_history(membership: Membership, *, changed_by) -> None:
@@ -206,6 +206,37 @@ def set_member_role(*, actor, membership: Membership, role: str) -> Membership:
     return locked
 
 
+def level_change_rows(
+    membership: Membership, *, old: str, new: str, cause: str, changed_by=None, reason: str = ""
+) -> tuple[MembershipChange, Activity | None]:
+    """The unsaved history row (and ledger row, if the level moved) for one level change.
+
+    The one definition of what a level change leaves behind, shared by the single-member
+    path below and the nightly bulk recompute.
+    """
+    change = MembershipChange.of(
+        membership,
+        field="level",
+        old_value=old,
+        new_value=new,
+        cause=cause,
+        reason=reason,
+        changed_by=changed_by,
+    )
+    activity = None
+    if old != new:
+        activity = activity_row(
+            community=membership.community,
+            actor=membership.user,
+            verb=Activity.Verb.LEVEL_CHANGED,
+            target_type="membership",
+            target_id=membership.pk,
+            title=f"{old} → {new}",
+            is_public=False,
+        )
+    return change, activity
+
+
 def set_member_level(
     *, membership: Membership, level: str, cause: str, changed_by=None, reason: str = ""
 ) -> Membership:
@@ -217,25 +248,12 @@ def set_member_level(
         return membership  # nothing moved, or a gardener's override pins the level
     membership.level = level
     membership.save(update_fields=["level", "level_overridden", "level_override_reason"])
-    MembershipChange.of(
-        membership,
-        field="level",
-        old_value=old,
-        new_value=level,
-        cause=cause,
-        reason=reason,
-        changed_by=changed_by,
-    ).save()
-    if old != level:
-        record_activity(
-            community=membership.community,
-            actor=membership.user,
-            verb=Activity.Verb.LEVEL_CHANGED,
-            target_type="membership",
-            target_id=membership.pk,
-            title=f"{old} → {level}",
-            is_public=False,
-        )
+    change, activity = level_change_rows(
+        membership, old=old, new=level, cause=cause, changed_by=changed_by, reason=reason
+    )
+    change.save()
+    if activity is not None:
+        activity.save()
     return membership
 
 

@@ -8,6 +8,7 @@ from copsite import extensions
 from copsite.actions import report_error
 
 from .. import occurrences, permissions, selectors, services
+from ..dashboard import charts
 from ..errors import ActionError
 from ..forms import JoinRequestForm
 from ..models.choices import Level
@@ -24,6 +25,7 @@ def header_context(request, community) -> dict:
         "can_request": permissions.can_request_to_join_community(user, community),
         "can_manage": permissions.can_manage_community(user, community),
         "can_invite": permissions.can_invite_to_community(user, community),
+        "can_view_dashboard": permissions.can_view_dashboard(user, community),
         "request_form": JoinRequestForm(),
     }
     if context["can_manage"]:
@@ -50,6 +52,7 @@ def home(request, slug):
             "levels": selectors.level_counts(community),
             "activity": selectors.recent_activity([community], viewer=request.user, limit=15),
             "next_meeting": occurrences.next_meeting(community, viewer=request.user),
+            "stories": selectors.latest_value_stories(community),
         },
     )
 
@@ -59,6 +62,8 @@ def members(request, slug):
     level = request.GET.get("level", "")
     level = level if level in Level.values else ""
     levels = selectors.members_by_level(community)
+    pyramid_rows, members_count, staff_count = selectors.pyramid(community)
+    membership = permissions.membership_of(request.user, community)
     if level:
         levels = [group for group in levels if group[0] == level]
     return render(
@@ -69,6 +74,10 @@ def members(request, slug):
             "levels": levels,
             "level": level,
             "level_choices": Level.choices,
+            "pyramid": charts.pyramid(pyramid_rows),
+            "pyramid_members": members_count,
+            "pyramid_staff": staff_count,
+            "my_standing": selectors.why_my_level(membership) if membership else None,
         },
     )
 

@@ -1,5 +1,6 @@
 """Gardeners' pages: community settings, requests, invitations, roles and levels."""
 
+from dataclasses import asdict
 from functools import wraps
 
 from django.contrib import messages
@@ -14,8 +15,10 @@ from copsite.actions import report_error
 
 from .. import permissions, selectors, services
 from ..errors import ActionError
-from ..forms import CommunityForm, InvitationForm, LevelOverrideForm, RoleForm
+from ..forms import CommunityForm, InvitationForm, LevelOverrideForm, LevelRulesForm, RoleForm
 from ..models import Invitation, JoinRequest, Membership
+from ..participation import POINTS, ladder
+from ..services import participation as participation_services
 
 
 def gardener_only(view):
@@ -210,4 +213,33 @@ def member_history(request, community, membership_id):
             "membership": membership,
             "changes": selectors.member_history(membership),
         },
+    )
+
+
+@gardener_only
+def level_rules(request, community):
+    """The community's own level thresholds, beside the points table they apply to."""
+    current = participation_services.rules_for(community)
+    form = LevelRulesForm(request.POST or None, initial=asdict(current))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_level_rules(actor=request.user, community=community, **form.cleaned_data)
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(
+                request, _("Level thresholds saved. Levels follow them from the next recompute.")
+            )
+            return redirect("communities:level_rules", slug=community.slug)
+    return render(
+        request,
+        "communities/manage/levels.html",
+        {
+            "community": community,
+            "form": form,
+            "tab": "levels",
+            "points": POINTS,
+            "ladder": ladder(current),
+        },
+        status=400 if form.errors else 200,
     )

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -191,6 +192,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-meeting-reminders": {
         "task": "communities.tasks.send_meeting_reminders",
         "schedule": 60.0,
+    },
+    "recompute-participation-levels": {
+        "task": "communities.tasks.recompute_participation_levels",
+        "schedule": crontab(hour=3, minute=15),
     },
 }
 

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from communities import services
+from communities import demo_history, services
 from communities.demo_data import COMMUNITIES, DEMO_PASSWORD, LADDER, PEOPLE
 from communities.demo_meetings import seed as seed_meetings
 from communities.models import Activity, Community, Membership, MembershipChange
@@ -31,12 +31,19 @@ class Command(BaseCommand):
             for config in apps.get_app_configs():
                 if config.name != "communities" and hasattr(config, "seed_demo"):
                     config.seed_demo(self.stdout)
+            # Months of dated activity, then levels earned from it (promotions only).
+            demo_history.seed(self.stdout, people)
+            moved = sum(services.recompute_levels(c) for c in Community.objects.all())
+            self.stdout.write(f"Participation levels recomputed: {moved} moved.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Every demo account uses the password: {DEMO_PASSWORD}")
         self.stdout.write("  amara@example.org  gardener of the e-learning committee")
         self.stdout.write("  elena@example.org  gardener of the social work exchange")
-        self.stdout.write("  marta@example.org  sponsor")
-        self.stdout.write("  dev@example.org    peripheral member (a newcomer)")
+        self.stdout.write(
+            "  marta@example.org  sponsor (dashboard: /c/northfield-elearning/dashboard/)"
+        )
+        self.stdout.write("  dev@example.org    a newcomer whose first thread was answered")
+        self.stdout.write("  fatima@example.org peripheral member (reads, has not posted yet)")
         self.stdout.write("  admin@example.org  operator (Django admin at /admin/)")
 
     def _user(self, username: str, email: str, name: str, practice: str, **extra) -> User:

@@ -1,0 +1,160 @@
+"""The community's health against the nine design principles (DOMAIN-METRICS.md §3).
+
+Each principle gets a proxy measured from the figures, a status and one line of advice.
+Statuses are words ("good", "watch", "act") shown as text, never colour alone.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ..models.choices import Level
+from .figures import Figures
+
+GOOD, WATCH, ACT = "good", "watch", "act"
+
+
+@dataclass(frozen=True)
+class Principle:
+    number: int
+    name: str
+    proxy: str
+    status: str
+    advice: str
+
+
+def _status(good: bool, watch: bool = False) -> str:
+    return GOOD if good else (WATCH if watch else ACT)
+
+
+def assess(figures: Figures, *, now: datetime) -> list[Principle]:
+    f = figures
+    months = f.period.months()
+    weeks_active = sum(1 for w in f.weeks if w.contributions)
+    week_share = round(100 * weeks_active / len(f.weeks)) if f.weeks else 0
+    shares = {row["level"]: row["share"] for row in f.pyramid}
+    visits = sum(1 for t in f.threads if "visits" in t.behaviours and len(t.people) >= 2)
+    value_acts = f.accepted_answers + f.reuse_count + f.adaptations + f.ledger_stories
+    per_active = round(value_acts / f.active_members, 2) if f.active_members else 0.0
+    new_threads = sum(1 for t in f.threads if t.started_at and t.started_at >= f.period.since)
+    new_share = round(100 * new_threads / len(f.threads)) if f.threads else 0
+    reviewed = f.domain_reviewed_at is not None and f.domain_reviewed_at >= now - timedelta(
+        days=183
+    )
+    gardener_recent = f.gardener_last_active is not None and (
+        f.gardener_last_active >= now - timedelta(days=14)
+    )
+    response = f.median_first_response_hours
+    sponsor_seen = f.sponsor_last_seen is not None and f.sponsor_last_seen >= now - timedelta(
+        days=30
+    )
+    stimulating = any(
+        t.behaviours & {"visits", "documentation-projects", "discussing-developments"}
+        and len(t.people) >= 2
+        for t in f.threads
+    )
+    outside = visits + f.adaptations
+    return [
+        Principle(
+            1,
+            _("Design for evolution"),
+            _("%(share)s %% of active threads were started in the period; domain statement %(r)s.")
+            % {"share": new_share, "r": _("reviewed") if reviewed else _("not reviewed lately")},
+            _status(new_share >= 10 and reviewed, new_share >= 10 or reviewed),
+            _("Revisit “what we care about” with the members and welcome new themes.")
+            if not reviewed
+            else _("Keep inviting new topics alongside the familiar ones."),
+        ),
+        Principle(
+            2,
+            _("Inside and outside perspectives"),
+            _("%(v)s visit threads and %(a)s adaptations in the period (%(m).1f per month).")
+            % {"v": visits, "a": f.adaptations, "m": outside / months},
+            _status(outside / months >= 1, outside > 0),
+            _("Invite a guest, or propose a visit to another team's workplace."),
+        ),
+        Principle(
+            3,
+            _("Participation at many levels"),
+            _("%(in)s moved inward, %(out)s outward; core is %(core)s %% of members.")
+            % {
+                "in": f.moved_inward,
+                "out": f.moved_outward,
+                "core": shares.get(Level.CORE, 0),
+            },
+            _status(
+                f.moved_inward > 0 and shares.get(Level.CORE, 0) <= 30,
+                f.moved_inward > 0 or shares.get(Level.CORE, 0) <= 30,
+            ),
+            _("Give occasional members a small, visible job: answering one question helps."),
+        ),
+        Principle(
+            4,
+            _("Public and private spaces"),
+            _("%(pub)s contributions in open spaces, %(priv)s in members-only ones.")
+            % {"pub": f.public_rows, "priv": f.private_rows},
+            _status(f.public_rows > 0 and f.private_rows > 0, f.public_rows + f.private_rows > 0),
+            _("Offer both: open threads for everyone and a members-only space for candour."),
+        ),
+        Principle(
+            5,
+            _("Focus on value"),
+            _("%(n)s accepted answers, reuses and value stories: %(p)s per active member.")
+            % {"n": value_acts, "p": per_active},
+            _status(per_active >= 0.5, per_active >= 0.25),
+            _("After a good answer or a reuse, ask for a one-line value story."),
+        ),
+        Principle(
+            6,
+            _("Familiarity and excitement"),
+            _(
+                "%(held)s meetings held; %(s)s something out of the ordinary "
+                "(a visit, a project, news)."
+            )
+            % {
+                "held": f.rhythm["held"],
+                "s": _("with") if stimulating else _("without"),
+            },
+            _status(f.rhythm["held"] >= 2 and stimulating, f.rhythm["held"] >= 2 or stimulating),
+            _("Keep the regular meeting and add a special event: a launch, a visit, a workshop."),
+        ),
+        Principle(
+            7,
+            _("A rhythm"),
+            _("Activity in %(share)s %% of weeks; %(per)s attendees per meeting held.")
+            % {
+                "share": week_share,
+                "per": f.rhythm["per_meeting"] if f.rhythm["per_meeting"] is not None else "—",
+            },
+            _status(week_share >= 75, week_share >= 50),
+            _("Set a steady beat: a fixed meeting slot and a short weekly prompt between."),
+        ),
+        Principle(
+            8,
+            _("A community gardener"),
+            _("Gardener %(g)s in the last 14 days; newcomers' median wait for a reply: %(w)s.")
+            % {
+                "g": _("active") if gardener_recent else _("not active"),
+                "w": _("%s hours") % response if response is not None else _("no newcomer threads"),
+            },
+            _status(
+                gardener_recent and (response is None or response < 48),
+                gardener_recent or (response is not None and response < 48),
+            ),
+            _("Answer newcomers within two days; share gardening among two or three people."),
+        ),
+        Principle(
+            9,
+            _("Sponsorship"),
+            ngettext(
+                "%(n)s sponsor; dashboard %(seen)s in the last 30 days.",
+                "%(n)s sponsors; dashboard %(seen)s in the last 30 days.",
+                f.sponsors,
+            )
+            % {"n": f.sponsors, "seen": _("opened") if sponsor_seen else _("not opened")},
+            _status(f.sponsors > 0 and sponsor_seen, f.sponsors > 0),
+            _("Name a sponsor and send them one value story a month."),
+        ),
+    ]

@@ -1,0 +1,84 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from copsite.markdown import render_markdown
+
+
+class LevelRules(models.Model):
+    """A community's own thresholds for the participation ladder.
+
+    No row means the defaults (communities.participation.DEFAULT_RULES); the field names
+    match ``participation.Rules`` so one can be turned into the other.
+    """
+
+    community = models.OneToOneField(
+        "communities.Community", on_delete=models.CASCADE, related_name="level_rules"
+    )
+    window_days = models.PositiveSmallIntegerField(_("window (days)"), default=90)
+    occasional_points = models.PositiveIntegerField(_("points for occasional"), default=3)
+    active_points = models.PositiveIntegerField(_("points for active"), default=15)
+    active_weeks = models.PositiveSmallIntegerField(_("weeks with a contribution"), default=3)
+    active_span_weeks = models.PositiveSmallIntegerField(_("…out of the last weeks"), default=8)
+    core_points = models.PositiveIntegerField(_("points for core"), default=40)
+    core_weeks = models.PositiveSmallIntegerField(_("weeks with a contribution"), default=6)
+    core_span_weeks = models.PositiveSmallIntegerField(_("…out of the last weeks"), default=12)
+    counterpart_weekly_cap = models.PositiveSmallIntegerField(
+        _("most points a week from any one other person"), default=10
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"level rules for {self.community_id}"
+
+
+class ValueStory(models.Model):
+    """A member's short account of value the community created (Wenger-Trayner cycles)."""
+
+    class Kind(models.TextChoices):
+        IMMEDIATE = "immediate", _("Immediate — it helped there and then")
+        POTENTIAL = "potential", _("Potential — something I can use later")
+        APPLIED = "applied", _("Applied — I changed what I do")
+        REALISED = "realised", _("Realised — it made a measurable difference")
+        REFRAMING = "reframing", _("Reframing — it changed how we see things")
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="value_stories"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    what_happened = models.TextField(_("what happened"), max_length=1000)
+    what_changed = models.TextField(_("what it changed"), max_length=1000)
+    kind = models.CharField(_("kind of value"), max_length=16, choices=Kind.choices)
+    # A thread, asset or meeting of this community, as a local address.
+    link = models.CharField(_("link (optional)"), max_length=300, blank=True)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["community", "created_at"], name="value_story_time")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    kind__in=["immediate", "potential", "applied", "realised", "reframing"]
+                ),
+                name="value_story_kind_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.what_happened[:60]
+
+    # Markdown, rendered to sanitised HTML like every other piece of member text.
+    @property
+    def what_happened_html(self) -> str:
+        return render_markdown(self.what_happened)
+
+    @property
+    def what_changed_html(self) -> str:
+        return render_markdown(self.what_changed)
+
+    @property
+    def kind_short(self) -> str:
+        return str(self.get_kind_display()).split(" —")[0]

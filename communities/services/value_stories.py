@@ -1,0 +1,86 @@
+"""Members tell short stories of the value the community created for them."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..errors import ActionError
+from ..models import Activity, Community, ValueStory
+from .ledger import record_activity
+
+STORY_MAX = 1000
+
+
+def _local_link(link: str, community: Community) -> str:
+    """A thread, asset or meeting of this community, kept as a local path."""
+    link = link.strip()
+    if not link:
+        return ""
+    parts = urlsplit(link)
+    site = urlsplit(settings.SITE_URL)
+    foreign = parts.scheme not in {"http", "https"} or parts.netloc != site.netloc
+    if (parts.scheme or parts.netloc) and foreign:
+        raise ActionError(
+            _("Link to something in this community on this site (or leave it empty)."),
+            field="link",
+        )
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    if not path.startswith(f"/c/{community.slug}/") or len(path) > 300:
+        raise ActionError(
+            _("Link to a thread, asset or meeting of %(name)s (or leave it empty).")
+            % {"name": community.name},
+            field="link",
+        )
+    return path
+
+
+def tell_value_story(
+    *,
+    author,
+    community: Community,
+    what_happened: str,
+    what_changed: str,
+    kind: str,
+    link: str = "",
+) -> ValueStory:
+    if not permissions.can_view_community(author, community):
+        raise ActionError(_("No such community."), status=404)
+    if not permissions.can_post_in_community(author, community):
+        raise ActionError(_("Join the community to tell a story of its value."), status=403)
+    what_happened, what_changed = what_happened.strip(), what_changed.strip()
+    if not what_happened:
+        raise ActionError(_("Say what happened."), field="what_happened")
+    if not what_changed:
+        raise ActionError(_("Say what it changed for you."), field="what_changed")
+    for name, text in (("what_happened", what_happened), ("what_changed", what_changed)):
+        if len(text) > STORY_MAX:
+            raise ActionError(_("Keep it under %s characters.") % f"{STORY_MAX:,}", field=name)
+    if kind not in ValueStory.Kind.values:
+        raise ActionError(_("Choose the kind of value."), field="kind")
+    link = _local_link(link, community)
+    with transaction.atomic():
+        story = ValueStory.objects.create(
+            community=community,
+            author=author,
+            what_happened=what_happened,
+            what_changed=what_changed,
+            kind=kind,
+            link=link,
+            created_at=timezone.now(),
+        )
+        record_activity(
+            community=community,
+            actor=author,
+            verb=Activity.Verb.VALUE_STORY,
+            target_type="value_story",
+            target_id=story.pk,
+            title=what_happened[:120],
+            url=link or reverse("communities:stories", kwargs={"slug": community.slug}),
+            at=story.created_at,
+        )
+    return story
