@@ -293,6 +293,12 @@ def can_adapt_asset_into(user, asset, community: Community) -> bool:
 def visible_assets_filter(user) -> Q:
     """A Q over assets: public ones of public communities, and everything in one's own."""
     public = Q(community__visibility=Visibility.PUBLIC, visibility="public")
+    if user is None or not user.is_authenticated:
+        return public
+    mine = Membership.objects.filter(user=user).values("community_id")
+    return public | Q(community_id__in=mine)
+
+
 # --- meetings (taken duck-typed: ``.community``, ``.members_only``) ----------------------------
 
 
