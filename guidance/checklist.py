@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from communities.models import Activity, Community, Invitation
+from communities.models import Activity, Community, Invitation, MeetingKind
 from communities.models.choices import Level, Role, Stage
 
 from .models import ChecklistDismissal
@@ -54,15 +54,15 @@ ITEMS = [
     ),
     Item(
         "launch",
-        _("Set a date for the launch"),
+        _("Schedule a launch event"),
         _("A launch gives people a moment to meet and a reason to start."),
-        _("Write how you work together"),
+        _("Schedule the launch"),
     ),
     Item(
         "rhythm",
         _("Agree a regular rhythm"),
         _("Regular meetings are the heartbeat that keeps a community alive between them."),
-        _("Write how you work together"),
+        _("Schedule a regular meeting"),
     ),
     Item(
         "sponsor",
@@ -110,13 +110,13 @@ def _facts(community: Community) -> dict[str, bool]:
     kinds = {
         code for codes in started.values_list("behaviour", flat=True) for code in codes.split()
     }
-    rhythm = bool(community.ways_of_working.strip())
+    series = community.meeting_series.all()
     return {
         "domain": bool(community.concern.strip() and community.audience.strip()),
         "people": memberships.count() + pending_invitations.count() >= MIN_PEOPLE,
         "core": core_group.count() >= MIN_CORE,
-        "launch": rhythm,
-        "rhythm": rhythm,
+        "launch": series.filter(kind=MeetingKind.LAUNCH).exists(),
+        "rhythm": series.filter(kind=MeetingKind.REGULAR).exclude(rrule="").exists(),
         "sponsor": memberships.filter(role=Role.SPONSOR).exists(),
         "behaviours": len(kinds) >= MIN_BEHAVIOURS,
         "asset": Activity.objects.filter(
@@ -132,10 +132,10 @@ def launch_checklist(community: Community) -> list[ChecklistEntry]:
         "domain": reverse("communities:settings", kwargs=slug),
         "people": reverse("communities:invite", kwargs=slug),
         "core": reverse("communities:people", kwargs=slug),
-        "launch": reverse("communities:settings", kwargs=slug),
-        "rhythm": reverse("communities:settings", kwargs=slug),
+        "launch": reverse("communities:meeting_new", kwargs=slug) + "?kind=launch",
+        "rhythm": reverse("communities:meeting_new", kwargs=slug) + "?kind=regular",
         "sponsor": reverse("communities:people", kwargs=slug),
         "behaviours": reverse("discussions:new", kwargs=slug),
-        "asset": reverse("communities:home", kwargs=slug),
+        "asset": reverse("assets:new", kwargs=slug),
     }
     return [ChecklistEntry(item, facts[item.key], urls[item.key]) for item in ITEMS]

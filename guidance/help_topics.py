@@ -37,6 +37,20 @@ TOPICS = [
         "synergy developments documentation visit mapping knowledge gap confidence thread",
     ),
     Topic(
+        "participation",
+        _("From the edge to the core: participation levels"),
+        _("How levels are earned from what people contribute, and why the edge is legitimate."),
+        "level participation peripheral occasional active core resting points ladder "
+        "trajectory threshold earn",
+    ),
+    Topic(
+        "design-principles",
+        _("Nine principles of a living community"),
+        _("What keeps a community alive, and what the dashboard measures for each principle."),
+        "principle health dashboard sponsor rhythm gardener value evolution public private "
+        "inside outside",
+    ),
+    Topic(
         "roles",
         _("Members, gardeners and sponsors"),
         _("Who does what in a community, and what each role can see and do."),

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from communities import permissions
+from communities.dashboard.health import MEASURES
 from communities.errors import ActionError
+from communities.participation import DEFAULT_RULES, DEMOTION_MARGIN, POINTS, ladder
 from communities.views.community import header_context
 from copsite.actions import report_error
 from discussions.models import Behaviour
@@ -29,6 +31,15 @@ def help_topic(request, topic):
     if topic is None:
         raise Http404(_("There is no help page by that name."))
     context = {"topic": topic, "topics": TOPICS}
+    if topic.slug == "participation":
+        context.update(
+            ladder=ladder(DEFAULT_RULES),
+            points=POINTS,
+            rules=DEFAULT_RULES,
+            demotion_margin=round(DEMOTION_MARGIN * 100),
+        )
+    if topic.slug == "design-principles":
+        context["measures"] = MEASURES
     if topic.slug == "starting-a-community":
         context["checklist"] = ITEMS
     if topic.slug == "behaviours":

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..models.choices import Level
 from .figures import Figures
@@ -23,6 +23,72 @@ class Principle:
     proxy: str
     status: str
     advice: str
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What the dashboard measures for one principle, in words (the help page reads these)."""
+
+    name: str
+    measured: str
+    good_when: str
+
+
+MEASURES = (
+    Measure(
+        gettext_lazy("Design for evolution"),
+        gettext_lazy(
+            "the share of active threads started in the period, and whether the domain "
+            "statement was reviewed in the last six months"
+        ),
+        gettext_lazy("at least 10 % new threads and a recent review"),
+    ),
+    Measure(
+        gettext_lazy("Inside and outside perspectives"),
+        gettext_lazy("visit threads with two or more people, and assets adapted, per month"),
+        gettext_lazy("at least one a month"),
+    ),
+    Measure(
+        gettext_lazy("Participation at many levels"),
+        gettext_lazy("members who moved inward or outward, and the share at the core"),
+        gettext_lazy("someone moved inward and the core is at most 30 % of members"),
+    ),
+    Measure(
+        gettext_lazy("Public and private spaces"),
+        gettext_lazy("contributions in open spaces and in members-only ones"),
+        gettext_lazy("both are used"),
+    ),
+    Measure(
+        gettext_lazy("Focus on value"),
+        gettext_lazy("accepted answers, reuses and value stories per active member"),
+        gettext_lazy("at least 0.5 per active member"),
+    ),
+    Measure(
+        gettext_lazy("Familiarity and excitement"),
+        gettext_lazy(
+            "meetings held, and something out of the ordinary: a visit, a documentation "
+            "project or news discussed by two or more people"
+        ),
+        gettext_lazy("two or more meetings and something out of the ordinary"),
+    ),
+    Measure(
+        gettext_lazy("A rhythm"),
+        gettext_lazy("the share of weeks with any contribution, and attendance per meeting"),
+        gettext_lazy("activity in at least 75 % of weeks"),
+    ),
+    Measure(
+        gettext_lazy("A community gardener"),
+        gettext_lazy(
+            "a gardener active in the last 14 days, and how long newcomers wait for a reply"
+        ),
+        gettext_lazy("an active gardener and newcomers answered within 48 hours"),
+    ),
+    Measure(
+        gettext_lazy("Sponsorship"),
+        gettext_lazy("whether there is a sponsor and they opened the dashboard lately"),
+        gettext_lazy("a sponsor who looked in the last 30 days"),
+    ),
+)
 
 
 def _status(good: bool, watch: bool = False) -> str:
@@ -59,7 +125,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
     return [
         Principle(
             1,
-            _("Design for evolution"),
+            str(MEASURES[0].name),
             _("%(share)s %% of active threads were started in the period; domain statement %(r)s.")
             % {"share": new_share, "r": _("reviewed") if reviewed else _("not reviewed lately")},
             _status(new_share >= 10 and reviewed, new_share >= 10 or reviewed),
@@ -69,7 +135,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         ),
         Principle(
             2,
-            _("Inside and outside perspectives"),
+            str(MEASURES[1].name),
             _("%(v)s visit threads and %(a)s adaptations in the period (%(m).1f per month).")
             % {"v": visits, "a": f.adaptations, "m": outside / months},
             _status(outside / months >= 1, outside > 0),
@@ -77,7 +143,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         ),
         Principle(
             3,
-            _("Participation at many levels"),
+            str(MEASURES[2].name),
             _("%(in)s moved inward, %(out)s outward; core is %(core)s %% of members.")
             % {
                 "in": f.moved_inward,
@@ -92,7 +158,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         ),
         Principle(
             4,
-            _("Public and private spaces"),
+            str(MEASURES[3].name),
             _("%(pub)s contributions in open spaces, %(priv)s in members-only ones.")
             % {"pub": f.public_rows, "priv": f.private_rows},
             _status(f.public_rows > 0 and f.private_rows > 0, f.public_rows + f.private_rows > 0),
@@ -100,7 +166,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         ),
         Principle(
             5,
-            _("Focus on value"),
+            str(MEASURES[4].name),
             _("%(n)s accepted answers, reuses and value stories: %(p)s per active member.")
             % {"n": value_acts, "p": per_active},
             _status(per_active >= 0.5, per_active >= 0.25),
@@ -108,7 +174,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         ),
         Principle(
             6,
-            _("Familiarity and excitement"),
+            str(MEASURES[5].name),
             _(
                 "%(held)s meetings held; %(s)s something out of the ordinary "
                 "(a visit, a project, news)."
@@ -122,7 +188,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         ),
         Principle(
             7,
-            _("A rhythm"),
+            str(MEASURES[6].name),
             _("Activity in %(share)s %% of weeks; %(per)s attendees per meeting held.")
             % {
                 "share": week_share,
@@ -133,7 +199,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         ),
         Principle(
             8,
-            _("A community gardener"),
+            str(MEASURES[7].name),
             _("Gardener %(g)s in the last 14 days; newcomers' median wait for a reply: %(w)s.")
             % {
                 "g": _("active") if gardener_recent else _("not active"),
@@ -147,7 +213,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         ),
         Principle(
             9,
-            _("Sponsorship"),
+            str(MEASURES[8].name),
             ngettext(
                 "%(n)s sponsor; dashboard %(seen)s in the last 30 days.",
                 "%(n)s sponsors; dashboard %(seen)s in the last 30 days.",

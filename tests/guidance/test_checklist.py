@@ -1,7 +1,11 @@
 """The launch checklist ticks itself from real data, for gardeners of young communities."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from communities.models import MeetingSeries
 from communities.models.choices import Level, Role, Stage
 from communities.services import community as community_services
 from guidance import services
@@ -35,6 +39,13 @@ def test_items_tick_as_the_community_does_them(community, gardener):
     add_member(community, role=Role.SPONSOR)
     for code in ("problem-solving", "visits", "documentation-projects"):
         ThreadFactory(community=community, behaviour_codes=[code])
+    start = timezone.now() + timedelta(days=7)
+    MeetingSeries.objects.create(
+        community=community, title="Launch", kind="launch", starts_at=start
+    )
+    MeetingSeries.objects.create(
+        community=community, title="Fortnightly", starts_at=start, rrule="FREQ=WEEKLY;INTERVAL=2"
+    )
 
     done = _done(community)
 
@@ -42,12 +53,20 @@ def test_items_tick_as_the_community_does_them(community, gardener):
         "domain": True,
         "people": True,
         "core": True,  # two core members and the gardener
-        "launch": True,
-        "rhythm": True,
+        "launch": True,  # a launch event is scheduled
+        "rhythm": True,  # and a repeating regular meeting
         "sponsor": True,
         "behaviours": True,
         "asset": False,  # nobody has shared an asset yet
     }
+
+
+def test_a_one_off_regular_meeting_is_not_a_rhythm(community):
+    start = timezone.now() + timedelta(days=7)
+    MeetingSeries.objects.create(community=community, title="Once", starts_at=start)
+
+    assert _done(community)["rhythm"] is False
+    assert _done(community)["launch"] is False
 
 
 def test_three_threads_of_one_kind_are_not_three_kinds(community):
@@ -80,9 +99,7 @@ def test_dismissed_it_stays_away_until_the_stage_is_set_back(community, gardener
 
     assert response.status_code == 302
     assert not checklist_applies(community)
-    community_services.update_community(
-        actor=gardener, community=community, stage=Stage.POTENTIAL
-    )
+    community_services.update_community(actor=gardener, community=community, stage=Stage.POTENTIAL)
     community.refresh_from_db()
     assert checklist_applies(community)
     assert "Launch checklist" in client.get(community.get_absolute_url()).content.decode()

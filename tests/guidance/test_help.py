@@ -66,7 +66,11 @@ def test_the_launch_help_lists_the_checklist_the_code_ticks(client):
 
 
 def test_site_search_finds_help_pages(client):
-    assert [t.slug for t in matching("gardener")] == ["roles", "starting-a-community"]
+    assert [t.slug for t in matching("gardener")] == [
+        "design-principles",
+        "roles",
+        "starting-a-community",
+    ]
     assert matching("") == []
 
     content = client.get("/search/?q=launch+checklist").content.decode()
@@ -87,3 +91,24 @@ def test_the_behaviour_picker_links_to_the_help(community, member, client):
     content = client.get(f"/c/{community.slug}/threads/new/").content.decode()
 
     assert 'href="/help/behaviours/"' in content
+
+
+def test_the_participation_page_shows_the_codes_own_numbers(client):
+    from communities.participation import DEFAULT_RULES, POINTS
+
+    content = client.get("/help/participation/").content.decode()
+
+    for p in POINTS:
+        assert f"<td>{p.points}</td>" in content
+    assert f"last {DEFAULT_RULES.window_days} days" in content
+    assert f"At least {DEFAULT_RULES.core_points} points" in content
+
+
+def test_the_principles_page_lists_what_the_dashboard_measures(client):
+    from communities.dashboard.health import MEASURES
+
+    content = client.get("/help/design-principles/").content.decode()
+
+    assert len(MEASURES) == 9
+    for m in MEASURES:
+        assert escape(str(m.name)) in content
