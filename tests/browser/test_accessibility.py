@@ -20,8 +20,9 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
         raise
     pytest.skip("browser tests need the playwright package", allow_module_level=True)
 
+from assets.models import Asset
 from communities.demo_data import DEMO_PASSWORD
-from communities.models import Community
+from communities.models import Community, MeetingSeries
 from discussions.models import Thread
 from tests.browser.conftest import save_screenshot
 from tests.browser.test_journeys import sign_in
@@ -38,12 +39,19 @@ def demo(transactional_db):
     seed_behaviours(apps, None)
     call_command("seed_demo", stdout=io.StringIO())
     community = Community.objects.get(slug="northfield-elearning")
-    return {"community": community, "thread": Thread.objects.filter(community=community).first()}
+    return {
+        "community": community,
+        "thread": Thread.objects.filter(community=community).first(),
+        "asset": Asset.objects.filter(community=community).first(),
+        "meeting": MeetingSeries.objects.filter(community=community).first(),
+    }
 
 
 def _pages(demo) -> dict[str, list[str]]:
     slug = demo["community"].slug
     thread = demo["thread"].get_absolute_url()
+    asset = demo["asset"].get_absolute_url()
+    meeting = demo["meeting"].get_absolute_url()
     public = [
         "/",
         "/communities/",
@@ -54,6 +62,13 @@ def _pages(demo) -> dict[str, list[str]]:
         "/search/?q=quiz",
         "/help/",
         "/help/behaviours/",
+        "/help/participation/",
+        "/help/design-principles/",
+        f"/c/{slug}/assets/",
+        asset,
+        f"/c/{slug}/meetings/",
+        meeting,
+        f"/c/{slug}/stories/",
         "/accounts/login/",
         "/accounts/signup/",
     ]
@@ -69,6 +84,12 @@ def _pages(demo) -> dict[str, list[str]]:
         "/profile/edit/",
         "/u/amara/",
         "/communities/new/",
+        f"/c/{slug}/dashboard/",
+        f"/c/{slug}/assets/new/",
+        f"/c/{slug}/meetings/new/",
+        "/calendar/",
+        "/notifications/",
+        "/notifications/preferences/",
     ]
     return {"": public, "amara@example.org": gardener}
 
