@@ -387,6 +387,8 @@ def cite_asset(*, user, thread, asset: Asset) -> Citation:
     """A thread points at an asset from its own community's library."""
     if not permissions.can_reply_to_thread(user, thread):
         raise ActionError(_("No such thread."), status=404)
+    if not permissions.can_post_in_community(user, thread.community):
+        raise ActionError(_("Only the community's members use its library."), status=403)
     if asset.community_id != thread.community_id or not permissions.can_view_asset(user, asset):
         raise ActionError(_("Choose an asset from this community's library."), field="asset")
     citation, _created = Citation.objects.get_or_create(
@@ -399,6 +401,8 @@ def start_living_document(*, user, thread, title: str = "") -> Asset:
     """Turn a documentation-project thread into a living document seeded from its first post."""
     if not permissions.can_reply_to_thread(user, thread):
         raise ActionError(_("No such thread."), status=404)
+    if not permissions.can_post_in_community(user, thread.community):
+        raise ActionError(_("Only the community's members use its library."), status=403)
     existing = (
         Citation.objects.filter(thread=thread, is_origin=True).select_related("asset").first()
     )
