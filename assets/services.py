@@ -2,6 +2,7 @@
 
 import hashlib
 from collections.abc import Iterable
+from contextlib import ExitStack
 from datetime import timedelta
 
 from django.core.files import File
@@ -340,40 +341,45 @@ def adapt_asset(
     if existing is not None:
         return existing
     source = asset.latest_version
-    if asset.kind == Asset.Kind.FILE and upload is None and source is not None:
-        upload = File(source.file.open("rb"), name=source.filename)
-    url = url or (source.url if source else "")
-    body = body or (source.body if source else "")
-    with transaction.atomic():
-        adaptation = publish_asset(
-            author=user,
-            community=community,
-            title=title or _("%(title)s (adapted)") % {"title": asset.title},
-            kind=asset.kind,
-            summary=summary or asset.summary,
-            upload=upload,
-            url=url,
-            body=body,
-            tags=list(asset.tags.names()),
-            behaviour=asset.behaviour,
-            licence=asset.licence,
-            visibility=asset.visibility if community.is_public else Asset.Visibility.MEMBERS,
-            change_note=change_note or _("Adapted from “%(title)s”") % {"title": asset.title},
-            adapted_from=asset,
-        )
-        Reuse.objects.create(
-            asset=asset, user=user, kind=Reuse.Kind.ADAPTED, story=story, adaptation=adaptation
-        )
-        _count_reuse(asset, "adaptation_count")
-        _record(
-            asset,
-            actor=user,
-            verb=Activity.Verb.ASSET_ADAPTED,
-            behaviour=REUSE,
-            title=asset.title,
-        )
-        if story:
-            _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=REUSE)
+    with ExitStack() as opened:  # the source's file is closed whatever happens
+        if asset.kind == Asset.Kind.FILE and upload is None and source is not None:
+            try:
+                handle = source.file.open("rb")
+            except (FileNotFoundError, ValueError) as error:
+                raise ActionError(_("The original file is missing; ask a gardener.")) from error
+            upload = opened.enter_context(File(handle, name=source.filename))
+        url = url or (source.url if source else "")
+        body = body or (source.body if source else "")
+        with transaction.atomic():
+            adaptation = publish_asset(
+                author=user,
+                community=community,
+                title=title or _("%(title)s (adapted)") % {"title": asset.title},
+                kind=asset.kind,
+                summary=summary or asset.summary,
+                upload=upload,
+                url=url,
+                body=body,
+                tags=list(asset.tags.names()),
+                behaviour=asset.behaviour,
+                licence=asset.licence,
+                visibility=asset.visibility if community.is_public else Asset.Visibility.MEMBERS,
+                change_note=change_note or _("Adapted from “%(title)s”") % {"title": asset.title},
+                adapted_from=asset,
+            )
+            Reuse.objects.create(
+                asset=asset, user=user, kind=Reuse.Kind.ADAPTED, story=story, adaptation=adaptation
+            )
+            _count_reuse(asset, "adaptation_count")
+            _record(
+                asset,
+                actor=user,
+                verb=Activity.Verb.ASSET_ADAPTED,
+                behaviour=REUSE,
+                title=asset.title,
+            )
+            if story:
+                _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=REUSE)
     return adaptation
 
 
@@ -381,6 +387,8 @@ def cite_asset(*, user, thread, asset: Asset) -> Citation:
     """A thread points at an asset from its own community's library."""
     if not permissions.can_reply_to_thread(user, thread):
         raise ActionError(_("No such thread."), status=404)
+    if not permissions.can_post_in_community(user, thread.community):
+        raise ActionError(_("Only the community's members use its library."), status=403)
     if asset.community_id != thread.community_id or not permissions.can_view_asset(user, asset):
         raise ActionError(_("Choose an asset from this community's library."), field="asset")
     citation, _created = Citation.objects.get_or_create(
@@ -393,6 +401,8 @@ def start_living_document(*, user, thread, title: str = "") -> Asset:
     """Turn a documentation-project thread into a living document seeded from its first post."""
     if not permissions.can_reply_to_thread(user, thread):
         raise ActionError(_("No such thread."), status=404)
+    if not permissions.can_post_in_community(user, thread.community):
+        raise ActionError(_("Only the community's members use its library."), status=403)
     existing = (
         Citation.objects.filter(thread=thread, is_origin=True).select_related("asset").first()
     )

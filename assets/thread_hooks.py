@@ -19,7 +19,10 @@ DOCUMENTING = "documentation-projects"
 def thread_actions(*, thread, user, behaviour_codes: frozenset[str]) -> list[ThreadAction]:
     if not (REUSING in behaviour_codes or DOCUMENTING in behaviour_codes):
         return []
+    # Members only: a guest invited into one thread replies there, nothing more.
     if not user.is_authenticated or not permissions.can_reply_to_thread(user, thread):
+        return []
+    if not permissions.can_post_in_community(user, thread.community):
         return []
     slug = thread.community.slug
     actions = []

@@ -19,6 +19,8 @@ def _thread_to_act_on(request, slug, thread_id):
     thread = selectors.visible_thread(request.user, community, thread_id)
     if thread is None or not permissions.can_reply_to_thread(request.user, thread):
         raise Http404(_("No such thread."))
+    if not permissions.can_post_in_community(request.user, community):
+        raise Http404(_("Only the community's members use its library."))
     return community, thread
 
 

@@ -153,3 +153,35 @@ def test_the_thread_page_offers_nothing_on_other_behaviours(client, community, m
     client.force_login(member)
     page = client.get(thread.get_absolute_url()).content.decode()
     assert "Cite an asset" not in page and "living document" not in page
+
+
+def test_a_guest_of_the_thread_gets_no_library_actions(client, community, outsider):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from communities.models import GuestPass
+
+    thread = _thread(community, ["reusing-assets", "documentation-projects"])
+    GuestPass.objects.create(
+        community=community,
+        email=outsider.email,
+        target_type=GuestPass.Target.THREAD,
+        target_id=thread.pk,
+        title=thread.title,
+        url=thread.get_absolute_url(),
+        token_hash="0" * 64,
+        user=outsider,
+        accepted_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(days=3),
+    )
+    from communities import permissions
+
+    assert permissions.can_reply_to_thread(outsider, thread)
+    assert _actions(thread, outsider) == []
+    client.force_login(outsider)
+    assert client.post(f"/c/{community.slug}/assets/from-thread/{thread.pk}/").status_code == 404
+    with pytest.raises(ActionError) as caught:
+        services.start_living_document(user=outsider, thread=thread)
+    assert caught.value.status == 403
+    assert not Asset.objects.exists()

@@ -179,3 +179,40 @@ def test_a_documentation_thread_becomes_a_living_document_and_is_edited(page, sh
     expect(page.locator(".thread-leads")).to_contain_text("Open the living document")
     expect(page.locator("main")).to_contain_text("From the library")
     shot("03-thread-links-to-its-document")
+
+
+def test_library_pages_pass_axe_and_reflow_on_a_phone(page, request, transactional_db):
+    from tests.browser.conftest import save_screenshot
+    from tests.browser.test_accessibility import _overflow, _violations
+
+    seed_behaviours(apps, None)
+    call_command("seed_demo", stdout=io.StringIO())
+    slug = "northfield-elearning"
+    plan = Asset.objects.get(title__startswith="Retrieval quiz starter: a ten")
+    living = Asset.objects.get(title="First lesson with a new tool: our checklist")
+    paths = [
+        f"/c/{slug}/assets/",
+        f"/c/{slug}/assets/?sort=reused&kind=file",
+        plan.get_absolute_url(),
+        living.get_absolute_url(),
+        f"{living.get_absolute_url()}diff/?from=1&to=2",
+        f"/c/{slug}/assets/new/",
+        f"{plan.get_absolute_url()}versions/new/",
+        f"{plan.get_absolute_url()}adapt/",
+        f"/c/{slug}/assets/cite/{living.citations.get().thread_id}/",
+    ]
+    sign_in(page, "amara@example.org", "practice-together")
+    problems, wide = {}, {}
+    for path in paths:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        assert page.goto(path).status == 200, path
+        found = _violations(page)
+        if found:
+            problems[path] = found
+            save_screenshot(page, request.node.name, f"axe-{path}")
+        page.set_viewport_size({"width": 390, "height": 844})
+        if _overflow(page) > 1:
+            wide[path] = _overflow(page)
+            save_screenshot(page, request.node.name, f"390-{path}")
+    assert not problems, problems
+    assert not wide, f"pages wider than a phone (px): {wide}"

@@ -32,7 +32,9 @@ def behaviours(transactional_db):
 
 def test_a_newcomer_introduces_themselves_and_a_gardener_welcomes_them(behaviours, page, shot):
     gardener = UserFactory(display_name="Joy Gardener")
-    community = CommunityFactory(name="Adult literacy tutors", creator=gardener, stage="coalescing")
+    community = CommunityFactory(
+        name="Adult literacy tutors", creator=gardener, stage="coalescing"
+    )
     newcomer = UserFactory(display_name="Hana Newcomer", username="hana")
 
     # 1. The newcomer joins and is welcomed by the page itself.
