@@ -1,5 +1,6 @@
 from .activity import Activity
 from .community import Community
+from .guests import GuestPass
 from .invitations import Invitation, JoinRequest
 from .meetings import (
     Attendance,
@@ -18,6 +19,7 @@ __all__ = [
     "Attendance",
     "CalendarToken",
     "Community",
+    "GuestPass",
     "Invitation",
     "JoinRequest",
     "MeetingKind",

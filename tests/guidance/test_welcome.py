@@ -66,8 +66,8 @@ def test_introducing_yourself_opens_one_introductions_thread(community, member, 
 
 
 def test_outsiders_cannot_open_introductions(make_community, outsider, client):
-    public, _ = make_community(slug="open-one")
-    private, _ = make_community(visibility="private", slug="closed-one")
+    make_community(slug="open-one")
+    make_community(visibility="private", slug="closed-one")
     client.force_login(outsider)
 
     assert client.post("/c/closed-one/introductions/").status_code == 404

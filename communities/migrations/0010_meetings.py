@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('communities', '0008_more_ledger_verbs'),
+        ('communities', '0009_guest_passes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
