@@ -4,6 +4,7 @@ Screenshots land in artifacts/screenshots/<test>-<step>.png so a person can look
 """
 
 import os
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,9 +19,11 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
     pytest.skip("browser tests need the playwright package", allow_module_level=True)
 
 from communities import reminders
-from communities.models import MeetingOccurrence, MeetingSeries, Rsvp
+from communities.models import CalendarToken, MeetingOccurrence, MeetingSeries, Rsvp
+from communities.services import meetings
 from tests.browser.test_journeys import sign_in, sign_out
 from tests.factories import CommunityFactory, UserFactory, add_member
+from tests.meetings.conftest import details
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -103,6 +106,50 @@ def test_gardener_schedules_member_answers_downloads_and_a_cancelled_one_sends_n
     assert reminders.send_due_reminders(cancelled - timedelta(hours=1)) == 0
     assert [m for m in mail.outbox if member.email in m.to] == []
     assert reminders.send_due_reminders(series.starts_at - timedelta(hours=1)) == 2
-    assert [m.subject for m in mail.outbox if member.email in m.to] == [
-        mail.outbox[0].subject
-    ]
+    assert [m.subject for m in mail.outbox if member.email in m.to] == [mail.outbox[0].subject]
+
+
+def test_member_sets_reminders_and_a_calendar_address_gardener_records_attendance(page, shot):
+    gardener = UserFactory(display_name="Amara Gardener")
+    community = CommunityFactory(name="Peer circle", creator=gardener, visibility="private")
+    member = add_member(community, UserFactory(display_name="Ben Member")).user
+    last_week = (datetime.now(UTC) - timedelta(days=7)).date()
+    series = meetings.create_meeting(
+        author=gardener,
+        community=community,
+        details=details(title="Case review", day=last_week, pattern="once", timezone="UTC"),
+    )
+
+    # 1. The member keeps only the 1-hour reminder and makes a secret calendar address.
+    sign_in(page, member.email)
+    page.goto("/calendar/")
+    expect(page.get_by_label("24 hours before")).to_be_checked()
+    page.get_by_label("24 hours before").uncheck()
+    page.get_by_role("button", name="Save reminder times").click()
+    expect(page.locator(".messages")).to_contain_text("Your reminder times are saved.")
+    page.get_by_role("button", name="Address for Peer circle (members only)").click()
+    expect(page.locator(".messages")).to_contain_text("Your new calendar address")
+    token = CalendarToken.objects.get(user=member)
+    expect(page.get_by_role("textbox", name="Calendar address to copy")).to_have_value(
+        re.compile(f"{token.token}.ics$")
+    )
+    shot("01-calendar-settings")
+    assert member.reminder_preference.offsets == [60]
+    sign_out(page)
+
+    # 2. The gardener records who came to last week's meeting and links the notes.
+    sign_in(page, gardener.email)
+    page.goto(series.get_absolute_url())
+    page.locator(".meeting-row").first.get_by_role("link", name="Case review").click()
+    page.get_by_label("Ben Member").check()
+    page.get_by_label("Link to the notes or a thread").fill("https://notes.example.org/case-review")
+    shot("02-attendance-form")
+    page.get_by_role("button", name="Save attendance").click()
+    expect(page.locator(".messages")).to_contain_text("Attendance is recorded.")
+    page.goto(f"/c/{community.slug}/meetings/")
+    past = page.locator(".meeting-row").first
+    expect(past).to_contain_text("1 attended")
+    expect(past.get_by_role("link", name="Notes")).to_have_attribute(
+        "href", "https://notes.example.org/case-review"
+    )
+    shot("03-past-meeting-with-attendance")
