@@ -7,10 +7,12 @@ Membership lookups are cached on the user object for the length of a request.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import Community, Membership
+from .models import Community, GuestPass, Membership
 from .models.choices import JoinPolicy, Role, Visibility
+from .models.guests import active_passes
 
 _CACHE_ATTR = "_copsite_memberships"
+_GUEST_CACHE_ATTR = "_copsite_guest_passes"
 
 
 def membership_of(user, community: Community) -> Membership | None:
@@ -26,9 +28,38 @@ def membership_of(user, community: Community) -> Membership | None:
 
 
 def forget_memberships(user) -> None:
-    """Drop the cache after an action changed this user's memberships."""
-    if user is not None and hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    """Drop the cache after an action changed this user's memberships or guest passes."""
+    for attr in (_CACHE_ATTR, _GUEST_CACHE_ATTR):
+        if user is not None and hasattr(user, attr):
+            delattr(user, attr)
+
+
+def is_guest_of(user, target_type: str, target_id: int) -> bool:
+    """Holds an active guest pass for this one thread or meeting (one query per request)."""
+    if user is None or not user.is_authenticated:
+        return False
+    passes = getattr(user, _GUEST_CACHE_ATTR, None)
+    if passes is None:
+        passes = set(active_passes().filter(user=user).values_list("target_type", "target_id"))
+        setattr(user, _GUEST_CACHE_ATTR, passes)
+    return (target_type, target_id) in passes
+
+
+def get_community_for_thread_or_404(user, slug: str, thread_id: int) -> Community:
+    """The thread's community for members and readers, and for a guest of that one thread."""
+    community = visible_communities(user).filter(slug=slug).first()
+    if community is None and is_guest_of(user, GuestPass.Target.THREAD, thread_id):
+        guest_pass = (
+            active_passes()
+            .filter(user=user, target_type=GuestPass.Target.THREAD, target_id=thread_id)
+            .filter(community__slug=slug)
+            .select_related("community")
+            .first()
+        )
+        community = guest_pass.community if guest_pass else None
+    if community is None:
+        raise Http404("No such community.")
+    return community
 
 
 def _role(user, community: Community) -> str | None:
@@ -151,21 +182,33 @@ def can_moderate_community(user, community: Community) -> bool:
     return _role(user, community) == Role.GARDENER
 
 
+def _is_thread_guest(user, thread) -> bool:
+    return is_guest_of(user, GuestPass.Target.THREAD, thread.pk)
+
+
 def can_view_thread(user, thread) -> bool:
     community = thread.community
-    if not can_view_community(user, community):
-        return False
     if thread.hidden and not can_moderate_community(user, community):
+        return False
+    if _is_thread_guest(user, thread):
+        return True
+    if not can_view_community(user, community):
         return False
     return not thread.members_only or is_member(user, community)
 
 
 def can_reply_to_thread(user, thread) -> bool:
-    return (
-        can_view_thread(user, thread)
-        and can_post_in_community(user, thread.community)
-        and (not thread.locked or can_moderate_community(user, thread.community))
+    if not can_view_thread(user, thread):
+        return False
+    allowed = can_post_in_community(user, thread.community) or (
+        not is_member(user, thread.community) and _is_thread_guest(user, thread)
     )
+    return allowed and (not thread.locked or can_moderate_community(user, thread.community))
+
+
+def can_invite_guests(user, community: Community) -> bool:
+    """Gardeners open a conversation to an outsider; guests cannot pass it on."""
+    return can_manage_community(user, community)
 
 
 def can_accept_answer(user, thread) -> bool:
@@ -185,7 +228,7 @@ def can_edit_post(user, post) -> bool:
 
 
 def thread_readers(thread, user_ids) -> set[int]:
-    """Of these people, the ones who may read this thread: one query, however many.
+    """Of these people, the ones who may read this thread: two queries, however many.
 
     The same rule as ``can_view_thread``, for telling many people about one thread.
     """
@@ -197,23 +240,34 @@ def thread_readers(thread, user_ids) -> set[int]:
             "user_id", "role"
         )
     )
+    guests = set(
+        active_passes()
+        .filter(user_id__in=ids, target_type=GuestPass.Target.THREAD, target_id=thread.pk)
+        .values_list("user_id", flat=True)
+    )
     open_to_all = thread.community.visibility == Visibility.PUBLIC and not thread.members_only
 
     def reads(user_id: int) -> bool:
         role = roles.get(user_id)
         if thread.hidden and role != Role.GARDENER:
             return False
-        return role is not None or open_to_all
+        return role is not None or user_id in guests or open_to_all
 
     return {user_id for user_id in ids if reads(user_id)}
 
 
-def visible_threads_filter(user) -> Q:
-    """A Q over threads: in a visible community, not hidden, members-only only for members."""
+def visible_threads_filter(user, *, thread_id: str = "pk") -> Q:
+    """A Q over threads: in a visible community, not hidden, members-only only for members.
+
+    Rows that copy a thread's community, ``members_only`` and ``hidden`` (notifications)
+    use the same rule, naming the field that holds the thread's id in ``thread_id``.
+    """
     public = Q(community__visibility=Visibility.PUBLIC, members_only=False)
     if user is None or not user.is_authenticated:
         return public & Q(hidden=False)
     mine = Membership.objects.filter(user=user).values("community_id")
     gardened = Membership.objects.filter(user=user, role=Role.GARDENER).values("community_id")
-    visible = public | Q(community_id__in=mine)
+    guest_of = active_passes().filter(user=user, target_type=GuestPass.Target.THREAD)
+    guests = Q(**{f"{thread_id}__in": guest_of.values("target_id")})
+    visible = public | Q(community_id__in=mine) | guests
     return visible & (Q(hidden=False) | Q(community_id__in=gardened))

@@ -4,7 +4,15 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from . import permissions
-from .models import Activity, Community, Invitation, JoinRequest, Membership, MembershipChange
+from .models import (
+    Activity,
+    Community,
+    GuestPass,
+    Invitation,
+    JoinRequest,
+    Membership,
+    MembershipChange,
+)
 from .models.choices import LEVEL_ORDER, Level, Role
 
 User = get_user_model()
@@ -175,3 +183,7 @@ def level_counts(community: Community) -> list[tuple[str, str, int]]:
 def gardened_communities(user) -> QuerySet[Community]:
     gardened = Membership.objects.filter(user=user, role=Role.GARDENER).values("community_id")
     return Community.objects.filter(pk__in=gardened).order_by("name")
+
+
+def guest_passes(community: Community, limit: int = 100) -> QuerySet[GuestPass]:
+    return community.guest_passes.select_related("user").order_by("-created_at")[:limit]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from copsite.mail import send_templated_mail
 
-from .models import Invitation, JoinRequest, Membership
+from .models import GuestPass, Invitation, JoinRequest, Membership
 from .models.choices import Role
 
 
@@ -48,6 +48,23 @@ def send_invitation_email(invitation_id: int, token: str) -> None:
                 template_prefix="communities/email/invitation",
                 context={"invitation": invitation, "community": invitation.community, "url": url},
                 to=[invitation.email],
+            )
+
+
+@shared_task
+def send_guest_invitation_email(guest_pass_id: int, token: str) -> None:
+    """Mail one guest invitation; like member invitations, the token lives only in the task."""
+    rows = GuestPass.objects.filter(pk=guest_pass_id, accepted_at=None, revoked_at=None)
+    guest_pass = rows.select_related("community", "invited_by").first()
+    if guest_pass is None:
+        return
+    url = absolute_url(reverse("communities:guest_pass", kwargs={"token": token}))
+    with claimed(rows, "sent_at") as won:
+        if won:
+            send_templated_mail(
+                template_prefix="communities/email/guest_invitation",
+                context={"guest_pass": guest_pass, "community": guest_pass.community, "url": url},
+                to=[guest_pass.email],
             )
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import CommunityActivityFeed
-from .views import community, directory, invitations, manage
+from .views import community, directory, guests, invitations, manage
 
 app_name = "communities"
 
@@ -9,6 +9,12 @@ urlpatterns = [
     path("communities/", directory.directory, name="directory"),
     path("communities/new/", directory.create, name="create"),
     path("invitations/<str:token>/", invitations.invitation, name="invitation"),
+    path("guest/<str:token>/", guests.guest_pass, name="guest_pass"),
+    path(
+        "c/<slug:slug>/guests/<int:pass_id>/revoke/",
+        guests.revoke_guest_pass,
+        name="revoke_guest_pass",
+    ),
     path("c/<slug:slug>/", community.home, name="home"),
     path("c/<slug:slug>/members/", community.members, name="members"),
     path("c/<slug:slug>/feed/", CommunityActivityFeed(), name="feed"),

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from communities import permissions
-from communities.models import Community
+from communities.models import Community, GuestPass
 
 from .models import Behaviour, Flag, ModerationAction, Post, Reaction, Thread
 
@@ -105,4 +105,13 @@ def helpful_marks(viewer, posts) -> set[int]:
         Reaction.objects.filter(
             user=viewer, kind=Reaction.HELPFUL, post__in=[p.pk for p in posts]
         ).values_list("post_id", flat=True)
+    )
+
+
+def guest_author_ids(thread: Thread) -> set[int]:
+    """People who took part in this thread as invited guests (their posts say so)."""
+    return set(
+        GuestPass.objects.filter(
+            target_type=GuestPass.Target.THREAD, target_id=thread.pk, user__isnull=False
+        ).values_list("user_id", flat=True)
     )

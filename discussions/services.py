@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.errors import ActionError
-from communities.models import Activity, Community, Membership
+from communities.models import Activity, Community, GuestPass, Membership
 from communities.services import record_activity
+from communities.services.guests import invite_guest
 from copsite.markdown import render_markdown
 from notifications import services as notifications
 
@@ -222,7 +223,13 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
             Thread.objects.filter(pk=thread.pk).update(
                 reply_count=F("reply_count") + 1, last_activity_at=now, last_poster=author
             )
-            record_post_activity(thread, post, actor=author, verb=Activity.Verb.REPLIED, at=now)
+            # A guest's reply is the community's dialogue with the outside, counted apart.
+            verb = (
+                Activity.Verb.REPLIED
+                if permissions.is_member(author, thread.community)
+                else Activity.Verb.GUEST_REPLIED
+            )
+            record_post_activity(thread, post, actor=author, verb=verb, at=now)
             notifications.notify_new_post(
                 thread=thread, post=post, actor=author, mentioned_user_ids=mentioned
             )
@@ -321,3 +328,23 @@ def toggle_helpful(*, member, post: Post) -> bool:
                 thread, post, actor=post.author, verb=Activity.Verb.HELPFUL_RECEIVED, public=False
             )
     return True
+
+
+def invite_thread_guest(
+    *, actor, thread: Thread, email: str, message: str = "", days: int = 30
+) -> GuestPass:
+    """Open this one thread to someone from outside the community, for a while."""
+    if not permissions.can_view_thread(actor, thread):
+        raise ActionError(_("No such thread."), status=404)
+    guest_pass, _token = invite_guest(
+        actor=actor,
+        community=thread.community,
+        email=email,
+        target_type=GuestPass.Target.THREAD,
+        target_id=thread.pk,
+        title=thread.title,
+        url=thread.get_absolute_url(),
+        message=message,
+        days=days,
+    )
+    return guest_pass

@@ -11,6 +11,11 @@ urlpatterns = [
     path("c/<slug:slug>/threads/<int:thread_id>/", views.thread_detail, name="thread"),
     path("c/<slug:slug>/threads/<int:thread_id>/reply/", views.reply, name="reply"),
     path(
+        "c/<slug:slug>/threads/<int:thread_id>/guests/",
+        views.invite_guest,
+        name="invite_guest",
+    ),
+    path(
         "c/<slug:slug>/threads/<int:thread_id>/accept/<int:number>/",
         views.accept,
         name="accept",

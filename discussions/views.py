@@ -17,7 +17,7 @@ from notifications import selectors as notification_selectors
 from notifications import services as notification_services
 
 from . import selectors, services
-from .forms import EditPostForm, ReplyForm, ThreadForm
+from .forms import EditPostForm, GuestInvitationForm, ReplyForm, ThreadForm
 from .models import Behaviour, Post
 from .search import search_posts
 
@@ -151,7 +151,8 @@ def thread_new(request, slug):
 
 
 def thread_detail(request, slug, thread_id, reply_form=None, status=200):
-    community = _community(request, slug)
+    # A guest of this one thread may open it even where the community is closed to them.
+    community = permissions.get_community_for_thread_or_404(request.user, slug, thread_id)
     thread = _thread(request, community, thread_id)
     pages = selectors.page_count(thread)
     post_number = _whole_number(request.GET.get("post", ""))
@@ -193,6 +194,9 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
                 (3600, _("One reply per hour")),
                 (86400, _("One reply per day")),
             ],
+            "guest_view": not permissions.can_view_community(user, community),
+            "guest_authors": selectors.guest_author_ids(thread),
+            "can_invite_guests": permissions.can_invite_guests(user, community),
             "thread_actions": extensions.thread_actions(thread=thread, user=user),
             "thread_panels": extensions.thread_panels(thread=thread, user=user),
             "thread_switches": [
@@ -225,7 +229,7 @@ def _quoted(request, thread) -> dict:
 @login_required
 @require_POST
 def reply(request, slug, thread_id):
-    community = _community(request, slug)
+    community = permissions.get_community_for_thread_or_404(request.user, slug, thread_id)
     thread = _thread(request, community, thread_id)
     form = ReplyForm(request.POST)
     if form.is_valid():
@@ -324,3 +328,30 @@ def helpful(request, slug, thread_id, number):
     except ActionError as error:
         report_error(request, error)
     return redirect(post)
+
+
+@login_required
+def invite_guest(request, slug, thread_id):
+    """A gardener opens this one thread to someone from outside the community."""
+    community = _community(request, slug)
+    thread = _thread(request, community, thread_id)
+    if not permissions.can_invite_guests(request.user, community):
+        raise Http404(_("No such page."))
+    form = GuestInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_thread_guest(actor=request.user, thread=thread, **form.cleaned_data)
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect(thread)
+    return render(
+        request,
+        "discussions/invite_guest.html",
+        {**header_context(request, community), "thread": thread, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

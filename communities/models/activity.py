@@ -25,6 +25,9 @@ class Activity(models.Model):
         HELPFUL_RECEIVED = "helpful_received", _("had a post found helpful")
         FLAG_RESOLVED = "flag_resolved", _("resolved a flag")
         WELCOMED = "welcomed", _("welcomed a newcomer")
+        # An invited outsider's reply: the dialogue between inside and outside perspectives.
+        GUEST_REPLIED = "guest_replied", _("replied as a guest")
+        GUEST_INVITED = "guest_invited", _("invited a guest")
         ASSET_PUBLISHED = "asset_published", _("published an asset")
         ASSET_VERSIONED = "asset_versioned", _("published a new version")
         ASSET_DOWNLOADED = "asset_downloaded", _("downloaded an asset")

@@ -75,6 +75,7 @@ def people(request, community):
             "members": selectors.members(community),
             "requests": selectors.pending_requests(community),
             "invitations": selectors.invitations(community),
+            "guest_passes": selectors.guest_passes(community),
             "invite_form": InvitationForm(),
             "role_form": RoleForm(),
             "level_form": LevelOverrideForm(),

@@ -72,3 +72,53 @@ def test_a_newcomer_introduces_themselves_and_a_gardener_welcomes_them(behaviour
     page.goto(f"/c/{community.slug}/")
     expect(page.locator("main")).not_to_contain_text("Newcomers to welcome")
     assert Activity.objects.filter(verb="welcomed", target_id=newcomer.pk).count() == 1
+
+
+def test_a_gardener_invites_a_guest_who_replies_in_that_thread_only(behaviours, page, shot):
+    import re
+    from urllib.parse import urlsplit
+
+    from django.core import mail
+
+    from tests.factories import ThreadFactory
+
+    gardener = UserFactory(display_name="Lena Gardener")
+    community = CommunityFactory(
+        name="Peer supervision circle", creator=gardener, visibility="private", join_policy="invite"
+    )
+    thread = ThreadFactory(
+        community=community,
+        author=gardener,
+        title="Ending work with a family well",
+        behaviour_codes=["seeking-experience"],
+    )
+    visitor = UserFactory(display_name="Omar Outsider", email="omar@example.org")
+
+    # 1. The gardener invites an outsider from the thread.
+    sign_in(page, gardener.email)
+    page.goto(thread.get_absolute_url())
+    page.get_by_role("link", name="Invite a guest from outside to this thread").click()
+    page.get_by_label("Their email address").fill("omar@example.org")
+    page.get_by_label("A note to them (optional)").fill("You ran the family therapy pilot.")
+    shot("01-invite-guest")
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.locator("main")).to_contain_text("Invitation sent to omar@example.org.")
+    sign_out(page)
+
+    # 2. The guest follows the link from the mail, accepts and replies.
+    link = re.search(r"https?://\S+/guest/\S+/", mail.outbox[-1].body)[0]
+    sign_in(page, visitor.email)
+    page.goto(urlsplit(link).path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are invited as a guest")
+    page.get_by_role("button", name="Accept and open it").click()
+    expect(page.locator("main")).to_contain_text("You are a guest in this conversation")
+    page.get_by_label("Your reply").fill("In the pilot we planned the last sessions together.")
+    page.get_by_role("button", name="Post reply").click()
+    expect(page.locator("main .badge.guest")).to_have_count(1)
+    shot("02-guest-replied")
+
+    # 3. Everything else in the community is closed to them.
+    response = page.goto(f"/c/{community.slug}/")
+    assert response.status == 404
+    shot("03-community-closed-to-guest")
+    assert Activity.objects.filter(verb="guest_replied", actor=visitor).count() == 1
