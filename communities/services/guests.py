@@ -46,7 +46,9 @@ def invite_guest(
     except ValidationError as exc:
         raise ActionError(_("Enter a valid email address."), field="email") from exc
     if not 1 <= days <= MAX_DAYS:
-        raise ActionError(_("Choose between 1 and %(max)s days.") % {"max": MAX_DAYS}, field="days")
+        raise ActionError(
+            _("Choose between 1 and %(max)s days.") % {"max": MAX_DAYS}, field="days"
+        )
     if len(message) > 1000:
         raise ActionError(_("Keep the note under 1,000 characters."), field="message")
     if Membership.objects.filter(community=community, user__email__iexact=email).exists():
