@@ -228,7 +228,7 @@ def can_edit_post(user, post) -> bool:
 
 
 def thread_readers(thread, user_ids) -> set[int]:
-    """Of these people, the ones who may read this thread: one query, however many.
+    """Of these people, the ones who may read this thread: two queries, however many.
 
     The same rule as ``can_view_thread``, for telling many people about one thread.
     """
@@ -240,26 +240,36 @@ def thread_readers(thread, user_ids) -> set[int]:
             "user_id", "role"
         )
     )
+    guests = set(
+        active_passes()
+        .filter(user_id__in=ids, target_type=GuestPass.Target.THREAD, target_id=thread.pk)
+        .values_list("user_id", flat=True)
+    )
     open_to_all = thread.community.visibility == Visibility.PUBLIC and not thread.members_only
 
     def reads(user_id: int) -> bool:
         role = roles.get(user_id)
         if thread.hidden and role != Role.GARDENER:
             return False
-        return role is not None or open_to_all
+        return role is not None or user_id in guests or open_to_all
 
     return {user_id for user_id in ids if reads(user_id)}
 
 
-def visible_threads_filter(user) -> Q:
-    """A Q over threads: in a visible community, not hidden, members-only only for members."""
+def visible_threads_filter(user, *, thread_id: str = "pk") -> Q:
+    """A Q over threads: in a visible community, not hidden, members-only only for members.
+
+    Rows that copy a thread's community, ``members_only`` and ``hidden`` (notifications)
+    use the same rule, naming the field that holds the thread's id in ``thread_id``.
+    """
     public = Q(community__visibility=Visibility.PUBLIC, members_only=False)
     if user is None or not user.is_authenticated:
         return public & Q(hidden=False)
     mine = Membership.objects.filter(user=user).values("community_id")
     gardened = Membership.objects.filter(user=user, role=Role.GARDENER).values("community_id")
     guest_of = active_passes().filter(user=user, target_type=GuestPass.Target.THREAD)
-    visible = public | Q(community_id__in=mine) | Q(pk__in=guest_of.values("target_id"))
+    guests = Q(**{f"{thread_id}__in": guest_of.values("target_id")})
+    visible = public | Q(community_id__in=mine) | guests
     return visible & (Q(hidden=False) | Q(community_id__in=gardened))
 
 

@@ -20,7 +20,7 @@ def visible_notifications(user) -> QuerySet[Notification]:
     """
     return (
         Notification.objects.filter(recipient=user, post_hidden=False)
-        .filter(permissions.visible_threads_filter(user))
+        .filter(permissions.visible_threads_filter(user, thread_id="thread_id"))
         .order_by("-created_at", "-id")
     )
 
