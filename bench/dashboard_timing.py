@@ -24,6 +24,7 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -161,6 +162,7 @@ def main() -> None:
     args = parser.parse_args()
     community = build(args.rows, args.members)
     gardener = Membership.objects.filter(community=community, role="gardener").first().user
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     client = Client()
     client.force_login(gardener)
     url = f"/c/{SLUG}/dashboard/"
