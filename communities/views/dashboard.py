@@ -1,11 +1,9 @@
 """The dashboard for sponsors and gardeners, its CSV, and the value stories pages."""
 
 import csv
-from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
