@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 VISITS = "visits"
+MAPPING_KNOWLEDGE = "mapping-knowledge"
 
 
 class CommunitiesConfig(AppConfig):
@@ -13,7 +14,8 @@ class CommunitiesConfig(AppConfig):
     verbose_name = _("Communities")
 
     def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
-        """A thread about visits can become a visit on the calendar (gardeners schedule it).
+        """What a thread's behaviours let it become here: a visit on the calendar (gardeners
+        schedule it), a gap in the knowledge map (members raise it).
 
         The thread arrives duck-typed, so this app never imports discussions; no query
         beyond the membership lookup, which the thread page has already cached.
@@ -23,21 +25,33 @@ class CommunitiesConfig(AppConfig):
         from . import permissions
 
         community = thread.community
-        if VISITS not in behaviour_codes or not permissions.can_create_meeting(user, community):
-            return []
-        query = urlencode(
-            {"kind": "visit", "title": thread.title[:160], "thread": thread.get_absolute_url()}
-        )
-        url = reverse("communities:meeting_new", kwargs={"slug": community.slug})
-        return [
-            ThreadAction(
-                label=gettext("Propose a visit"),
-                url=f"{url}?{query}",
-                explanation=gettext(
-                    "Put the visit on the community's calendar, linked to this thread."
-                ),
+        actions = []
+        if VISITS in behaviour_codes and permissions.can_create_meeting(user, community):
+            query = urlencode(
+                {"kind": "visit", "title": thread.title[:160], "thread": thread.get_absolute_url()}
             )
-        ]
+            url = reverse("communities:meeting_new", kwargs={"slug": community.slug})
+            actions.append(
+                ThreadAction(
+                    label=gettext("Propose a visit"),
+                    url=f"{url}?{query}",
+                    explanation=gettext(
+                        "Put the visit on the community's calendar, linked to this thread."
+                    ),
+                )
+            )
+        if MAPPING_KNOWLEDGE in behaviour_codes and permissions.can_post_in_community(
+            user, community
+        ):
+            url = reverse("communities:knowledge", kwargs={"slug": community.slug})
+            actions.append(
+                ThreadAction(
+                    label=gettext("Register a gap"),
+                    url=f"{url}?{urlencode({'from': thread.get_absolute_url()})}#raise",
+                    explanation=gettext("Add what this thread found missing to the gap register."),
+                )
+            )
+        return actions
 
     def unsubscribe_scopes(self) -> dict:
         return {"reminders": _stop_reminders}

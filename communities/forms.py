@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Community, LevelRules, ValueStory
+from .models import Community, Gap, LevelRules, ValueStory
 from .models.choices import Level, Role
 from .participation import RULE_FIELDS, Rules
 
@@ -107,3 +107,24 @@ class ValueStoryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = ValueStory.Kind.choices  # no empty "------" option
+
+
+class GapForm(forms.ModelForm):
+    class Meta:
+        model = Gap
+        fields = ["title", "description", "source_url"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "title": _("For example: “we lack a good approach to marking group work online”."),
+            "source_url": _("The address of the thread where it came up, if any."),
+        }
+
+
+class GapUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Gap.Status.choices)
+    filled_by = forms.CharField(
+        label=_("Threads or assets that fill it (one address a line)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -8,6 +8,7 @@ from .views import (
     directory,
     guests,
     invitations,
+    knowledge,
     manage,
     meetings,
 )
@@ -30,6 +31,12 @@ urlpatterns = [
     path("c/<slug:slug>/dashboard/", dashboard.dashboard, name="dashboard"),
     path("c/<slug:slug>/dashboard.csv", dashboard.dashboard_csv, name="dashboard_csv"),
     path("c/<slug:slug>/stories/", dashboard.stories, name="stories"),
+    path("c/<slug:slug>/knowledge/", knowledge.knowledge, name="knowledge"),
+    path(
+        "c/<slug:slug>/knowledge/gaps/<int:gap_id>/",
+        knowledge.update_gap,
+        name="update_gap",
+    ),
     path("c/<slug:slug>/join/", community.join, name="join"),
     path("c/<slug:slug>/request/", community.request_to_join, name="request"),
     path("c/<slug:slug>/request/withdraw/", community.withdraw_request, name="withdraw_request"),

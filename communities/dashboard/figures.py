@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
@@ -212,11 +212,15 @@ def _newcomers(
     community: Community, period: Period, threads: list[ThreadStats]
 ) -> tuple[list[dict], float | None]:
     """People whose first contribution ever fell in the period, and how soon someone answered."""
+    own = Activity.objects.filter(community=community, verb__in=OWN_VERBS, actor__isnull=False)
+    # "Nothing before the period" is an index lookup per person (actor, created_at), so this
+    # stays fast however long the community's history is.
+    earlier = own.filter(actor_id=OuterRef("actor_id"), created_at__lt=period.since)
     firsts = (
-        Activity.objects.filter(community=community, verb__in=OWN_VERBS, actor__isnull=False)
+        own.filter(created_at__gte=period.since, created_at__lt=period.until)
+        .filter(~Exists(earlier))
         .values("actor_id")
         .annotate(first=Min("created_at"))
-        .filter(first__gte=period.since, first__lt=period.until)
         .values_list("actor_id", "actor__display_name", "actor__username", "first")
     )
     first_threads: dict[int, ThreadStats] = {}

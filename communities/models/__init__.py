@@ -2,6 +2,7 @@ from .activity import Activity
 from .community import Community
 from .guests import GuestPass
 from .invitations import Invitation, JoinRequest
+from .knowledge import Gap
 from .meetings import (
     Attendance,
     CalendarToken,
@@ -20,6 +21,7 @@ __all__ = [
     "Attendance",
     "CalendarToken",
     "Community",
+    "Gap",
     "GuestPass",
     "Invitation",
     "JoinRequest",

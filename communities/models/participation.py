@@ -18,11 +18,17 @@ class LevelRules(models.Model):
     window_days = models.PositiveSmallIntegerField(_("window (days)"), default=90)
     occasional_points = models.PositiveIntegerField(_("points for occasional"), default=3)
     active_points = models.PositiveIntegerField(_("points for active"), default=15)
-    active_weeks = models.PositiveSmallIntegerField(_("weeks with a contribution"), default=3)
-    active_span_weeks = models.PositiveSmallIntegerField(_("…out of the last weeks"), default=8)
+    active_weeks = models.PositiveSmallIntegerField(
+        _("active: weeks with a contribution"), default=3
+    )
+    active_span_weeks = models.PositiveSmallIntegerField(
+        _("active: out of the last how many weeks"), default=8
+    )
     core_points = models.PositiveIntegerField(_("points for core"), default=40)
-    core_weeks = models.PositiveSmallIntegerField(_("weeks with a contribution"), default=6)
-    core_span_weeks = models.PositiveSmallIntegerField(_("…out of the last weeks"), default=12)
+    core_weeks = models.PositiveSmallIntegerField(_("core: weeks with a contribution"), default=6)
+    core_span_weeks = models.PositiveSmallIntegerField(
+        _("core: out of the last how many weeks"), default=12
+    )
     counterpart_weekly_cap = models.PositiveSmallIntegerField(
         _("most points a week from any one other person"), default=10
     )

@@ -2,6 +2,7 @@
 
 from .community import create_community, update_community
 from .invitations import accept_invitation, invite_to_community, revoke_invitation
+from .knowledge import raise_gap, update_gap
 from .ledger import record_activity
 from .membership import (
     clear_level_override,
@@ -26,6 +27,7 @@ __all__ = [
     "join_community",
     "leave_community",
     "override_member_level",
+    "raise_gap",
     "recompute_levels",
     "record_activity",
     "request_to_join_community",
@@ -35,5 +37,6 @@ __all__ = [
     "set_member_role",
     "tell_value_story",
     "update_community",
+    "update_gap",
     "withdraw_join_request",
 ]

@@ -16,7 +16,7 @@ from .ledger import record_activity
 STORY_MAX = 1000
 
 
-def _local_link(link: str, community: Community) -> str:
+def local_link(link: str, community: Community) -> str:
     """A thread, asset or meeting of this community, kept as a local path."""
     link = link.strip()
     if not link:
@@ -62,7 +62,7 @@ def tell_value_story(
             raise ActionError(_("Keep it under %s characters.") % f"{STORY_MAX:,}", field=name)
     if kind not in ValueStory.Kind.values:
         raise ActionError(_("Choose the kind of value."), field="kind")
-    link = _local_link(link, community)
+    link = local_link(link, community)
     with transaction.atomic():
         story = ValueStory.objects.create(
             community=community,

@@ -1,9 +1,11 @@
 """The dashboard for sponsors and gardeners, its CSV, and the value stories pages."""
 
 import csv
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -49,7 +51,10 @@ def dashboard(request, slug):
             status=400,
         )
     now = timezone.now()
-    Membership.objects.filter(community=community, user=request.user).update(dashboard_seen_at=now)
+    # Evidence for the sponsorship principle; written at most hourly, not on every view.
+    Membership.objects.filter(community=community, user=request.user).filter(
+        Q(dashboard_seen_at__isnull=True) | Q(dashboard_seen_at__lt=now - timedelta(hours=1))
+    ).update(dashboard_seen_at=now)
     figures = compute(community, period, now=now)
     principles = health.assess(figures, now=now)
     evident = figures.behaviours_evident

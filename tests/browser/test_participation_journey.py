@@ -77,6 +77,19 @@ def test_sponsor_reads_the_dashboard_and_a_member_tells_a_story(demo, page, shot
     shot("04-story-told")
     assert ValueStory.objects.filter(author__username="kofi").count() == 1
 
-    # 4. A member does not get the dashboard.
+    # 4. The member registers a gap on the knowledge map.
+    page.get_by_role("navigation", name="Community").get_by_role(
+        "link", name="Knowledge map"
+    ).click()
+    expect(page.locator("#map-head")).to_be_visible()
+    page.get_by_label("What we lack").fill("A good approach to marking group work online")
+    page.get_by_role("button", name="Add to the register").click()
+    expect(page.locator(".messages")).to_contain_text("The gap is in the register.")
+    expect(page.locator("section", has=page.locator("#gaps-head"))).to_contain_text(
+        "marking group work online"
+    )
+    shot("05-gap-registered")
+
+    # 5. A member does not get the dashboard.
     page.goto(DASHBOARD)
     expect(page.locator("h1")).not_to_have_text("How the community is doing")

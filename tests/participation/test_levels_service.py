@@ -177,3 +177,15 @@ def test_override_without_reason_is_refused(client, community, gardener):
     assert response.status_code == 200
     membership.refresh_from_db()
     assert membership.level == "peripheral" and not membership.level_overridden
+
+
+def test_the_profile_trajectory_marks_moves_inward_and_outward(client, community, gardener):
+    membership = add_member(community)
+    services.override_member_level(
+        actor=gardener, membership=membership, level="active", reason="Runs the visits"
+    )
+    services.override_member_level(
+        actor=gardener, membership=membership, level="occasional", reason="Stepped back"
+    )
+    page = client.get(membership.user.get_absolute_url()).content.decode()
+    assert "moved inward" in page and "moved outward" in page

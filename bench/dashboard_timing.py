@@ -1,0 +1,188 @@
+"""Time the dashboard of a community with a large ledger (default 1,000,000 rows).
+
+    DATABASE_URL=postgres://copsite:copsite@127.0.0.1:5432/copsite_bench \\
+        .venv/bin/python bench/dashboard_timing.py [--rows 1000000] [--members 2000]
+
+Builds the community once (a second run reuses it), then renders /c/<slug>/dashboard/ for
+the default 90-day period several times and prints the timings and the query count.
+Figures go in docs/performance.md.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "copsite.settings.local")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from communities.models import Activity, Community, Membership  # noqa: E402
+
+SLUG = "bench-dashboard"
+VERBS = [
+    ("thread_started", 10),
+    ("replied", 45),
+    ("answer_accepted", 5),
+    ("helpful_received", 8),
+    ("asset_downloaded", 10),
+    ("asset_used", 5),
+    ("attended", 10),
+    ("rsvp", 5),
+    ("value_story", 2),
+]
+BEHAVIOURS = ["problem-solving", "seeking-experience", "visits", "reusing-assets"]
+
+
+def build(rows: int, members: int) -> Community:
+    User = get_user_model()
+    community = Community.objects.filter(slug=SLUG).first()
+    if community is not None and Activity.objects.filter(community=community).count() >= rows:
+        print(f"Reusing {SLUG}: {rows:,} rows already there.")
+        return community
+    if community is None:
+        community = Community.objects.create(name="Bench dashboard", slug=SLUG)
+    people = []
+    for n in range(members):
+        user, _ = User.objects.get_or_create(
+            username=f"bench{n}", defaults={"email": f"bench{n}@example.org"}
+        )
+        people.append(user.pk)
+    Membership.objects.bulk_create(
+        [
+            Membership(community=community, user_id=pk, role="gardener" if n == 0 else "member")
+            for n, pk in enumerate(people)
+        ],
+        ignore_conflicts=True,
+    )
+    have = Activity.objects.filter(community=community).count()
+    if connection.vendor == "postgresql":
+        _insert_in_sql(community, people, have, rows)
+    else:
+        _insert_in_python(community, people, have, rows)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE communities_activity")
+    return community
+
+
+def _insert_in_sql(community: Community, people: list[int], have: int, rows: int) -> None:
+    """PostgreSQL builds the rows itself: a million in well under a minute."""
+    weights = [verb for verb, weight in VERBS for _ in range(weight)]
+    step = 100_000
+    with connection.cursor() as cursor:
+        for first in range(have, rows, step):
+            last = min(first + step, rows)
+            cursor.execute(
+                """
+                INSERT INTO communities_activity
+                    (community_id, actor_id, verb, behaviour, target_type, target_id,
+                     title, url, is_public, created_at)
+                SELECT %(community)s,
+                       (%(people)s::bigint[])[1 + floor(power(random(), 3) * %(n)s)::int],
+                       v.verb, (%(behaviours)s::text[])[1 + floor(random() * 4)::int],
+                       'thread', t.thread, 'Thread ' || t.thread,
+                       '/c/' || %(slug)s || '/threads/' || t.thread || '/'
+                           || CASE WHEN v.verb = 'thread_started' THEN '' ELSE '?post=2' END,
+                       true,
+                       now() - random() * interval '1095 days'
+                FROM generate_series(%(first)s, %(last)s - 1) AS g(i)
+                CROSS JOIN LATERAL (
+                    SELECT (%(verbs)s::text[])[1 + floor(random() * %(nv)s)::int + (g.i * 0)]
+                        AS verb
+                ) AS v
+                CROSS JOIN LATERAL (
+                    SELECT 1 + floor(random() * %(threads)s)::int + (g.i * 0) AS thread
+                ) AS t
+                """,
+                {
+                    "community": community.pk,
+                    "people": people,
+                    "n": len(people),
+                    "behaviours": BEHAVIOURS,
+                    "slug": SLUG,
+                    "first": first,
+                    "last": last,
+                    "verbs": weights,
+                    "nv": len(weights),
+                    "threads": rows // 10 + 1,
+                },
+            )
+            print(f"  {last:,} rows", flush=True)
+
+
+def _insert_in_python(community: Community, people: list[int], have: int, rows: int) -> None:
+    rng = random.Random(1)
+    verbs = [verb for verb, weight in VERBS for _ in range(weight)]
+    now = timezone.now()
+    batch = []
+    for n in range(have, rows):
+        verb = rng.choice(verbs)
+        thread = rng.randrange(1, rows // 10 + 2)
+        url = f"/c/{SLUG}/threads/{thread}/" + ("" if verb == "thread_started" else "?post=2")
+        batch.append(
+            Activity(
+                community=community,
+                actor_id=people[int(rng.paretovariate(1.2)) % len(people)],
+                verb=verb,
+                behaviour=rng.choice(BEHAVIOURS),
+                target_type="thread",
+                target_id=thread,
+                url=url,
+                title=f"Thread {thread}",
+                created_at=now - timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60)),
+            )
+        )
+        if len(batch) == 20_000:
+            Activity.objects.bulk_create(batch)
+            batch = []
+            print(f"  {n + 1:,} rows", flush=True)
+    Activity.objects.bulk_create(batch)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--members", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    community = build(args.rows, args.members)
+    gardener = Membership.objects.filter(community=community, role="gardener").first().user
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    client = Client()
+    client.force_login(gardener)
+    url = f"/c/{SLUG}/dashboard/"
+    client.get(url)  # warm caches
+    timings = []
+    for _ in range(args.runs):
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, response.status_code
+    rows = Activity.objects.filter(community=community).count()
+    print(f"{connection.vendor}: {rows:,} ledger rows, {args.members:,} members")
+    print(
+        f"dashboard: median {statistics.median(timings):.0f} ms, "
+        f"best {min(timings):.0f} ms over {args.runs} runs, "
+        f"{len(captured.captured_queries)} SQL queries"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""The knowledge map and gap register of a community."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from copsite.actions import report_error
+
+from .. import permissions, services
+from ..dashboard.knowledge import gap_register, knowledge_map
+from ..errors import ActionError
+from ..forms import GapForm, GapUpdateForm
+from ..models import Gap
+from .community import header_context
+
+
+def knowledge(request, slug):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    form = GapForm(request.POST or None, initial={"source_url": request.GET.get("from", "")})
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if form.is_valid():
+            try:
+                services.raise_gap(author=request.user, community=community, **form.cleaned_data)
+            except ActionError as error:
+                if error.status == 403:
+                    messages.error(request, error.message)
+                    return redirect(community)
+                report_error(request, error, form)
+            else:
+                messages.success(request, _("The gap is in the register."))
+                return redirect("communities:knowledge", slug=community.slug)
+    gaps = list(gap_register(community))
+    can_manage = permissions.can_manage_community(request.user, community)
+    for gap in gaps:
+        gap.can_update = can_manage or (
+            request.user.is_authenticated and gap.raised_by_id == request.user.pk
+        )
+    return render(
+        request,
+        "communities/knowledge.html",
+        {
+            **header_context(request, community),
+            "map": knowledge_map(community),
+            "gaps": gaps,
+            "form": form,
+            "update_form": GapUpdateForm(),
+            "statuses": Gap.Status.choices,
+            "can_raise": permissions.can_post_in_community(request.user, community),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def update_gap(request, slug, gap_id):
+    community = permissions.get_visible_community_or_404(request.user, slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    gap = get_object_or_404(Gap, pk=gap_id, community=community)
+    form = GapUpdateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status; keep the links under 2,000 characters."))
+        return redirect("communities:knowledge", slug=community.slug)
+    try:
+        services.update_gap(actor=request.user, gap=gap, **form.cleaned_data)
+    except ActionError as error:
+        report_error(request, error)
+    else:
+        messages.success(request, _("The gap is updated."))
+    return redirect("communities:knowledge", slug=community.slug)
