@@ -45,13 +45,15 @@ def is_guest_of(user, target_type: str, target_id: int) -> bool:
     return (target_type, target_id) in passes
 
 
-def get_community_for_thread_or_404(user, slug: str, thread_id: int) -> Community:
-    """The thread's community for members and readers, and for a guest of that one thread."""
+def _community_for_guest_target_or_404(
+    user, slug: str, target_type: str, target_id: int
+) -> Community:
+    """The community for members and readers, and for a guest of that one thread or meeting."""
     community = visible_communities(user).filter(slug=slug).first()
-    if community is None and is_guest_of(user, GuestPass.Target.THREAD, thread_id):
+    if community is None and is_guest_of(user, target_type, target_id):
         guest_pass = (
             active_passes()
-            .filter(user=user, target_type=GuestPass.Target.THREAD, target_id=thread_id)
+            .filter(user=user, target_type=target_type, target_id=target_id)
             .filter(community__slug=slug)
             .select_related("community")
             .first()
@@ -60,6 +62,14 @@ def get_community_for_thread_or_404(user, slug: str, thread_id: int) -> Communit
     if community is None:
         raise Http404("No such community.")
     return community
+
+
+def get_community_for_thread_or_404(user, slug: str, thread_id: int) -> Community:
+    return _community_for_guest_target_or_404(user, slug, GuestPass.Target.THREAD, thread_id)
+
+
+def get_community_for_meeting_or_404(user, slug: str, meeting_id: int) -> Community:
+    return _community_for_guest_target_or_404(user, slug, GuestPass.Target.MEETING, meeting_id)
 
 
 def _role(user, community: Community) -> str | None:
@@ -319,6 +329,8 @@ def can_create_meeting(user, community: Community) -> bool:
 
 def can_view_meeting(user, series) -> bool:
     community = series.community
+    if is_guest_of(user, GuestPass.Target.MEETING, series.pk):
+        return True
     if not can_view_community(user, community):
         return False
     return not series.members_only or is_member(user, community)
@@ -329,8 +341,11 @@ def can_edit_meeting(user, series) -> bool:
 
 
 def can_rsvp_to_meeting(user, series) -> bool:
-    """Members answer; guests may be invited to single meetings later."""
-    return can_view_meeting(user, series) and is_member(user, series.community)
+    """Members answer, and so does a guest invited to this meeting."""
+    return can_view_meeting(user, series) and (
+        is_member(user, series.community)
+        or is_guest_of(user, GuestPass.Target.MEETING, series.pk)
+    )
 
 
 def visible_meetings_filter(user) -> Q:

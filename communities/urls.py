@@ -78,6 +78,11 @@ urlpatterns += [
     path("c/<slug:slug>/meetings/new/", meetings.meeting_new, name="meeting_new"),
     path("c/<slug:slug>/meetings/<int:meeting_id>/", meetings.meeting, name="meeting"),
     path(
+        "c/<slug:slug>/meetings/<int:meeting_id>/guests/",
+        meetings.invite_guest,
+        name="meeting_invite_guest",
+    ),
+    path(
         "c/<slug:slug>/meetings/<int:meeting_id>/edit/", meetings.meeting_edit, name="meeting_edit"
     ),
     path(

@@ -64,20 +64,3 @@ class EditPostForm(forms.Form):
         label=_("Message"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 10})
     )
 
-
-class GuestInvitationForm(forms.Form):
-    email = forms.EmailField(label=_("Their email address"), max_length=254)
-    days = forms.IntegerField(
-        label=_("Access lasts (days)"),
-        min_value=1,
-        max_value=180,
-        initial=30,
-        help_text=_("You can end it sooner from the community's People page."),
-    )
-    message = forms.CharField(
-        label=_("A note to them (optional)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Say why their view would help this conversation."),
-    )

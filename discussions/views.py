@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from communities import permissions
 from communities import selectors as communities_selectors
 from communities.errors import ActionError
+from communities.forms import GuestInvitationForm
 from communities.views.community import header_context
 from copsite import extensions
 from copsite.actions import report_error
@@ -17,7 +18,7 @@ from notifications import selectors as notification_selectors
 from notifications import services as notification_services
 
 from . import selectors, services
-from .forms import EditPostForm, GuestInvitationForm, ReplyForm, ThreadForm
+from .forms import EditPostForm, ReplyForm, ThreadForm
 from .models import Behaviour, Post
 from .search import search_posts
 

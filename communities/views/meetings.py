@@ -15,8 +15,10 @@ from copsite.actions import report_error
 
 from .. import calendars, occurrences, permissions, recurrence
 from ..errors import ActionError
+from ..forms import GuestInvitationForm
 from ..meeting_forms import AttendanceForm, CancelForm, MeetingForm, MoveForm, RsvpForm
-from ..models import MeetingKind, MeetingSeries, Membership
+from ..models import GuestPass, MeetingKind, MeetingSeries, Membership
+from ..services import guests
 from ..services import meetings as services
 from .community import header_context
 
@@ -25,6 +27,11 @@ ICS_TYPE = "text/calendar; charset=utf-8"
 
 def _community(request, slug):
     return permissions.get_visible_community_or_404(request.user, slug)
+
+
+def _meeting_community(request, slug, meeting_id):
+    # A guest of this one meeting may open it where the community is closed to them.
+    return permissions.get_community_for_meeting_or_404(request.user, slug, meeting_id)
 
 
 def _series(request, community, meeting_id) -> MeetingSeries:
@@ -160,7 +167,7 @@ def series_duration(series) -> timedelta:
 
 
 def meeting(request, slug, meeting_id):
-    community = _community(request, slug)
+    community = _meeting_community(request, slug, meeting_id)
     series = _series(request, community, meeting_id)
     upcoming, past = occurrences.series_occurrences(series, viewer=request.user)
     return render(
@@ -173,6 +180,8 @@ def meeting(request, slug, meeting_id):
             "past": past,
             "can_edit": permissions.can_edit_meeting(request.user, series),
             "can_rsvp": permissions.can_rsvp_to_meeting(request.user, series),
+            "can_invite_guests": permissions.can_invite_guests(request.user, community),
+            "guest_view": not permissions.can_view_community(request.user, community),
             "rule": describe_rule(series),
         },
     )
@@ -191,7 +200,7 @@ def describe_rule(series) -> str:
 
 
 def occurrence(request, slug, meeting_id, stamp):
-    community = _community(request, slug)
+    community = _meeting_community(request, slug, meeting_id)
     series = _series(request, community, meeting_id)
     when = _start(series, stamp)
     item = occurrences.one(series, when, viewer=request.user)
@@ -202,6 +211,7 @@ def occurrence(request, slug, meeting_id, stamp):
         "occurrence": item,
         "can_edit": can_edit,
         "can_rsvp": permissions.can_rsvp_to_meeting(request.user, series),
+        "guest_view": not permissions.can_view_community(request.user, community),
         "answers": [],
     }
     # Names are for members; everyone else sees how many are coming.
@@ -231,7 +241,7 @@ def occurrence(request, slug, meeting_id, stamp):
 
 @require_POST
 def rsvp(request, slug, meeting_id, stamp):
-    community = _community(request, slug)
+    community = _meeting_community(request, slug, meeting_id)
     series = _series(request, community, meeting_id)
     when = _start(series, stamp)
     if not request.user.is_authenticated:
@@ -381,6 +391,41 @@ def community_calendar(request, slug):
 
 
 def meeting_calendar(request, slug, meeting_id):
-    community = _community(request, slug)
+    community = _meeting_community(request, slug, meeting_id)
     series = _series(request, community, meeting_id)
     return _ics(calendars.build(series.title, [series]), f"meeting-{series.pk}.ics")
+
+
+@login_required
+def invite_guest(request, slug, meeting_id):
+    """A gardener invites someone from outside to this one meeting."""
+    community = _community(request, slug)
+    series = _series(request, community, meeting_id)
+    if not permissions.can_invite_guests(request.user, community):
+        raise Http404(_("No such page."))
+    form = GuestInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            guests.invite_guest(
+                actor=request.user,
+                community=community,
+                target_type=GuestPass.Target.MEETING,
+                target_id=series.pk,
+                title=series.title,
+                url=series.get_absolute_url(),
+                **form.cleaned_data,
+            )
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect(series)
+    return render(
+        request,
+        "communities/meetings/invite_guest.html",
+        {**header_context(request, community), "series": series, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
