@@ -95,7 +95,10 @@ def recent_activity(communities, *, viewer, limit: int = 20) -> list[Activity]:
         if viewer.is_authenticated
         else Membership.objects.none().values("community_id")
     )
-    visible = Q(is_public=True) | Q(community_id__in=mine)
+    gardened = mine.filter(role=Role.GARDENER)
+    visible = (Q(is_public=True) | Q(community_id__in=mine)) & (
+        Q(withdrawn=False) | Q(community_id__in=gardened)
+    )
     hidden_verbs = [Activity.Verb.ROLE_CHANGED, Activity.Verb.LEVEL_CHANGED]
     return list(
         Activity.objects.filter(community__in=communities)

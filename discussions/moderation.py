@@ -60,11 +60,15 @@ def _republish(thread: Thread, *, post: Post | None = None) -> None:
     public = thread.community.is_public and not thread.members_only and not thread.hidden
     if post is not None:
         rows = Activity.objects.filter(target_type="post", target_id=post.pk)
-        rows.update(is_public=public and not post.hidden)
+        rows.update(is_public=public and not post.hidden, withdrawn=thread.hidden or post.hidden)
         return
     post_ids = Post.objects.filter(thread=thread, hidden=False).values("pk")
-    Activity.objects.filter(target_type="thread", target_id=thread.pk).update(is_public=public)
-    Activity.objects.filter(target_type="post", target_id__in=post_ids).update(is_public=public)
+    Activity.objects.filter(target_type="thread", target_id=thread.pk).update(
+        is_public=public, withdrawn=thread.hidden
+    )
+    Activity.objects.filter(target_type="post", target_id__in=post_ids).update(
+        is_public=public, withdrawn=thread.hidden
+    )
 
 
 def flag_post(*, member, post: Post, reason: str, note: str = "") -> Flag:
@@ -215,8 +219,11 @@ def move_thread(*, actor, thread: Thread, to: Community) -> Thread:
     post_ids = list(Post.objects.filter(thread=thread).values_list("pk", flat=True))
     old_url = thread.get_absolute_url()
     with transaction.atomic():
+        # What was said in private stays for members wherever the thread goes.
+        thread.members_only = thread.members_only or not (
+            thread.community.is_public and to.is_public
+        )
         thread.community = to
-        thread.members_only = thread.members_only and to.is_public
         thread.save(update_fields=["community", "members_only"])
         notifications.move_thread_notifications(
             thread_id=thread.pk,

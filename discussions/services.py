@@ -148,7 +148,9 @@ def create_thread(
             community=community,
             author=author,
             title=title,
-            members_only=members_only and community.is_public,
+            # Outside a public community every thread is for members, so that opening the
+            # community to the public later does not publish what was said in private.
+            members_only=members_only or not community.is_public,
             last_activity_at=now,
             last_poster=author,
         )

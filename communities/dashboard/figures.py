@@ -182,6 +182,7 @@ def _threads(community: Community, period: Period, now: datetime) -> list[Thread
             verb__in=THREAD_VERBS,
             created_at__gte=period.since,
             created_at__lt=min(period.until + timedelta(days=7), now),
+            withdrawn=False,  # hidden by a gardener: not for sponsors' lists
         )
         .values_list("actor_id", "verb", "behaviour", "url", "title", "created_at")
         .order_by("created_at")

@@ -53,6 +53,8 @@ class Activity(models.Model):
     url = models.CharField(max_length=300, blank=True)
     # False for members-only content: feeds and public pages show only public rows.
     is_public = models.BooleanField(default=True)
+    # Hidden by a gardener: kept for the record, shown in lists to gardeners only.
+    withdrawn = models.BooleanField(default=False)
     created_at = models.DateTimeField(db_index=False)
 
     class Meta:
