@@ -213,6 +213,12 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
         with transaction.atomic():
             # Lock the thread row: numbering and counters stay right under concurrent replies.
             locked = Thread.objects.select_for_update().get(pk=thread.pk)
+            # Checked again under the lock: a double click's second request waits here.
+            duplicate = Post.objects.filter(
+                thread=thread, author=author, body=body, created_at__gte=now - DOUBLE_SUBMIT_WINDOW
+            ).first()
+            if duplicate is not None:
+                return duplicate
             number = locked.reply_count + 2
             body_html, mentioned = render_post_and_mentions(body)
             post = Post.objects.create(

@@ -41,7 +41,8 @@ def _check_name_and_slug(*, actor, name: str, slug: str, exclude_pk: int | None 
         raise ActionError(
             _("“%(slug)s” is reserved; choose another web address.") % {"slug": slug}, field="slug"
         )
-    # An address is taken whoever can see it; saying so reveals no more than its 404 does.
+    # Web addresses are unique across the site, so a taken address hints that a community
+    # exists there even when it is private; the name, domain and members stay hidden.
     if Community.objects.exclude(pk=exclude_pk).filter(slug=slug).exists():
         raise ActionError(_("This web address is already taken."), field="slug")
 
