@@ -7,9 +7,15 @@ match behind the same function, so callers never know which one answered.
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -23,9 +29,10 @@ MAX_RESULTS = 30
 _START, _STOP = "\x02", "\x03"
 
 
-def body_vector() -> SearchVector:
-    # The GIN index (migration 0004) is built from this same expression, so queries use it.
-    return SearchVector("body", config=CONFIG)
+def body_vector() -> RawSQL:
+    # A stored generated column with a GIN index (migration 0008): matching and ranking read
+    # it instead of parsing each matching body again. Not a model field: PostgreSQL only.
+    return RawSQL('"discussions_post"."search_vector"', [], output_field=SearchVectorField())
 
 
 @dataclass(frozen=True)
@@ -61,14 +68,23 @@ def search_posts(
     if behaviour:
         threads = threads.filter(behaviours__code=behaviour)
     posts: QuerySet[Post] = Post.objects.filter(hidden=False, thread__in=threads.values("pk"))
-    posts = posts.select_related("thread__community", "author")
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(query, search_type="websearch", config=CONFIG)
-        posts = (
-            posts.annotate(vector=body_vector())
+        rank = SearchRank(body_vector(), ts_query)
+        # Rank every match on narrow rows (id, rank, date) and keep the best few; only
+        # those few are then read whole and get a highlighted snippet. Two queries, not a
+        # subquery: body_vector() names the posts table, which a subquery would alias.
+        best = list(
+            posts.alias(vector=body_vector(), rank=rank)
             .filter(Q(vector=ts_query) | Q(number=1, thread__title__icontains=query))
+            .order_by("-rank", "-created_at")
+            .values_list("pk", flat=True)[:MAX_RESULTS]
+        )
+        posts = (
+            Post.objects.filter(pk__in=best)
+            .select_related("thread__community", "author")
             .annotate(
-                rank=SearchRank(body_vector(), ts_query),
+                rank=rank,
                 snippet=SearchHeadline(
                     "body",
                     ts_query,
@@ -79,10 +95,12 @@ def search_posts(
                     min_words=15,
                 ),
             )
-            .order_by("-rank", "-created_at")[:MAX_RESULTS]
+            .order_by("-rank", "-created_at")
         )
         return [Hit(post=p, snippet=_highlight(p.snippet)) for p in posts]
-    posts = posts.filter(
-        Q(body__icontains=query) | Q(number=1, thread__title__icontains=query)
-    ).order_by("-created_at")[:MAX_RESULTS]
+    posts = (
+        posts.filter(Q(body__icontains=query) | Q(number=1, thread__title__icontains=query))
+        .select_related("thread__community", "author")
+        .order_by("-created_at")[:MAX_RESULTS]
+    )
     return [Hit(post=p, snippet=_plain_snippet(p.body, query)) for p in posts]

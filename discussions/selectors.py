@@ -1,6 +1,6 @@
 """Reads shared by discussion pages: each a fixed number of queries, whatever the size."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from communities import permissions
 from communities.models import Community, GuestPass
@@ -29,7 +29,11 @@ def threads(
         Thread.objects.filter(community=community)
         .filter(permissions.visible_threads_filter(viewer))
         .select_related("author", "last_poster", "community")
-        .prefetch_related("behaviours", "tags")
+        # to_attr: plain lists, so the related managers do not build (and discard) a
+        # queryset per row while prefetching; a third of the page's time on 25 rows.
+        .prefetch_related(
+            Prefetch("behaviours", to_attr="behaviour_list"), Prefetch("tags", to_attr="tag_list")
+        )
     )
     if behaviour:
         qs = qs.filter(behaviours__code=behaviour)
