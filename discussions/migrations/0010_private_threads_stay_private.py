@@ -9,6 +9,6 @@ def members_only_outside_public(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("discussions", "0008_withdraw_hidden_activity")]
+    dependencies = [("discussions", "0009_withdraw_hidden_activity")]
 
     operations = [migrations.RunPython(members_only_outside_public, migrations.RunPython.noop)]

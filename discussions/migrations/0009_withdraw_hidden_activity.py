@@ -20,7 +20,7 @@ def withdraw(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("discussions", "0007_move_thread"),
+        ("discussions", "0008_post_search_vector"),
         ("communities", "0012_activity_withdrawn"),
     ]
 
