@@ -186,3 +186,26 @@ def test_join_post_and_reply_with_the_keyboard_only(demo, page, shot):
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_contain_text("my groups are mixed ability")
     shot("keyboard-reply-posted")
+
+    # Upload: every field is reached and set from the keyboard. Only the file itself comes
+    # from the operating system's file chooser, which no page can drive; Playwright stands in.
+    page.goto(f"/c/{community.slug}/assets/new/")
+    _tab_to(page, page.get_by_label("File", exact=True))
+    page.keyboard.press("Space")
+    _tab_to(page, page.get_by_label("Title:"))
+    page.keyboard.type("Keyboard-only: quiz checklist")
+    file_input = page.locator("main form input[type=file]")
+    _tab_to(page, file_input)
+    file_input.set_input_files(
+        {
+            "name": "checklist.pdf",
+            "mimeType": "application/pdf",
+            "buffer": simple_pdf("Quiz checklist", ["Check the link works."]),
+        }
+    )
+    _tab_to(page, page.get_by_label("Summary:"))
+    page.keyboard.type("Five checks before a quiz goes out.")
+    _tab_to(page, page.get_by_role("button", name="Share it"))
+    page.keyboard.press("Enter")
+    expect(page.locator("h2.thread-heading")).to_have_text("Keyboard-only: quiz checklist")
+    shot("keyboard-asset-shared")
