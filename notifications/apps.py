@@ -12,6 +12,6 @@ class NotificationsConfig(AppConfig):
         seed(stdout)
 
     def unsubscribe_scopes(self) -> dict:
-        from .services import unsubscribe_from_kind
+        from .services import unsubscribe_from_digest, unsubscribe_from_kind
 
-        return {"notify": unsubscribe_from_kind}
+        return {"notify": unsubscribe_from_kind, "notify-digest": unsubscribe_from_digest}

@@ -46,6 +46,25 @@ def pending_digest_notifications(*, user_id: int, since: datetime) -> QuerySet[N
     )
 
 
+def digest_recipient_ids(*, since: datetime) -> list[int]:
+    """Active members with an email address and something waiting for their digest, in one
+    query. A superset: each member's own digest still checks what they may read."""
+    return list(
+        Notification.objects.filter(
+            email=Delivery.DIGEST,
+            emailed_at=None,
+            read_at=None,
+            post_hidden=False,
+            created_at__gte=since,
+            recipient__is_active=True,
+        )
+        .exclude(recipient__email="")
+        .order_by("recipient_id")
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+
+
 def follows_behaviour(user, community: Community, behaviour_code: str) -> bool:
     if not user.is_authenticated or not behaviour_code:
         return False

@@ -224,6 +224,14 @@ def unsubscribe_from_kind(user, scope: str) -> str:
     return _("You will get no more notification emails.")
 
 
+def unsubscribe_from_digest(user, scope: str) -> str:
+    """One-click unsubscribe for "notify-digest": every kind now in the digest goes off."""
+    for kind, delivery in email_preferences(user).items():
+        if delivery == Delivery.DIGEST:
+            set_email_preference(user=user, kind=kind, delivery=Delivery.OFF)
+    return _("You will get no more digest emails.")
+
+
 def follow_behaviour(*, user, community: Community, behaviour_code: str, follow: bool) -> bool:
     """Follow (or stop following) one behaviour in a community. Returns whether followed now.
 
