@@ -212,12 +212,14 @@ def rsvp_to_meeting(*, user, series: MeetingSeries, original_start: datetime, an
     start = effective_start(series, row, original_start)
     if start <= timezone.now():
         raise ActionError(_("This meeting has already started."))
-    rsvp = Rsvp.objects.filter(occurrence=row, user=user).first()
-    if rsvp is not None and rsvp.answer == answer:
-        return rsvp
-    if rsvp is None:
-        rsvp = Rsvp.objects.create(occurrence=row, user=user, answer=answer)
-    else:
+    # get_or_create re-reads the row when a simultaneous first answer wins the insert, so two
+    # answers at once make one row instead of an IntegrityError.
+    rsvp, created = Rsvp.objects.get_or_create(
+        occurrence=row, user=user, defaults={"answer": answer}
+    )
+    if not created:
+        if rsvp.answer == answer:
+            return rsvp
         rsvp.answer = answer
         rsvp.save(update_fields=["answer", "answered_at"])
     record_activity(

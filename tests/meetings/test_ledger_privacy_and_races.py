@@ -4,9 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from communities.models import Activity
+from communities.models import Activity, MeetingOccurrence, Rsvp
 from communities.services import meetings as services
 from communities.services.guests import invite_guest
 
@@ -61,3 +61,33 @@ def test_meeting_made_members_only_hides_its_earlier_ledger_rows(
     services.update_meeting(editor=gardener, series=series, details=details(title="Zulu planning"))
     assert all(row.is_public for row in answers)
     assert not _rows(series).get(verb=Activity.Verb.GUEST_INVITED).is_public
+
+
+def test_two_first_answers_at_once_make_one_rsvp(make_meeting, member, monkeypatch):
+    series = make_meeting()
+    real_get, real_first = QuerySet.get, QuerySet.first
+    rival = []
+
+    def answer_from_another_tab():
+        # The other request's row lands after this one looked and before it inserts.
+        rival.append(True)
+        occurrence = MeetingOccurrence.objects.get(series=series, original_start=FIRST)
+        Rsvp.objects.create(occurrence=occurrence, user=member, answer="maybe")
+
+    def get(qs, *args, **kwargs):
+        if qs.model is Rsvp and not rival:
+            answer_from_another_tab()
+            raise Rsvp.DoesNotExist
+        return real_get(qs, *args, **kwargs)
+
+    def first(qs):
+        if qs.model is Rsvp and not rival:
+            answer_from_another_tab()
+            return None
+        return real_first(qs)
+
+    monkeypatch.setattr(QuerySet, "get", get)
+    monkeypatch.setattr(QuerySet, "first", first)
+    services.rsvp_to_meeting(user=member, series=series, original_start=FIRST, answer="going")
+    assert rival
+    assert list(Rsvp.objects.values_list("answer", flat=True)) == ["going"]
