@@ -75,6 +75,9 @@ ACTIVE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 SNIFF_BYTES = 8192
+MIMETYPE_MAX_BYTES = 1024
+# Animated images are decoded frame by frame: bound the frames as well as the pixels.
+MAX_FRAMES = 100
 
 
 def _zip_type(upload) -> FileType | None:
@@ -83,7 +86,17 @@ def _zip_type(upload) -> FileType | None:
         with zipfile.ZipFile(upload) as archive:
             names = archive.namelist()
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                # A few bytes are enough; a huge entry is a zip bomb, not an OpenDocument.
+                if archive.getinfo("mimetype").file_size > MIMETYPE_MAX_BYTES:
+                    raise ActionError(
+                        _(
+                            "This archive holds an oversized “mimetype” entry; "
+                            "it cannot be checked safely."
+                        ),
+                        field="file",
+                    )
+                with archive.open("mimetype") as entry:
+                    mimetype = entry.read(100).decode("ascii", "replace").strip()
                 return {t.content_type: t for t in (ODT, ODS, ODP)}.get(mimetype, ZIP)
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
         return None
@@ -181,7 +194,14 @@ def _reencode_image(upload, file_type: FileType) -> bytes:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(upload) as image:
-                if image.width * image.height > limit:
+                frames = getattr(image, "n_frames", 1)
+                if frames > MAX_FRAMES:
+                    raise ActionError(
+                        _("This animation has %(count)s frames; the limit is %(limit)s.")
+                        % {"count": frames, "limit": MAX_FRAMES},
+                        field="file",
+                    )
+                if frames * image.width * image.height > limit:
                     raise refused
                 image.load()
                 out = io.BytesIO()

@@ -19,11 +19,17 @@ def stamp(when: datetime) -> str:
     return when.astimezone(UTC).strftime(STAMP_FORMAT)
 
 
+# Meetings live well inside these years; times near datetime's limits overflow in the
+# recurrence and time-zone arithmetic.
+STAMP_YEARS = range(1900, 2201)
+
+
 def parse_stamp(value: str) -> datetime | None:
     try:
-        return datetime.strptime(value, STAMP_FORMAT).replace(tzinfo=UTC)
+        when = datetime.strptime(value, STAMP_FORMAT).replace(tzinfo=UTC)
     except ValueError:
         return None
+    return when if when.year in STAMP_YEARS else None
 
 
 @dataclass

@@ -65,14 +65,20 @@ def _occurrences_ahead(now: datetime):
             | Q(status=MeetingOccurrence.Status.MOVED, moved_to__gt=now, moved_to__lte=until)
         ).select_related("series__community")
     }
+    def moved_into_window(row: MeetingOccurrence) -> bool:
+        return row.status == MeetingOccurrence.Status.MOVED and now < row.moved_to <= until
+
     found = []
     for series, start in planned:
         row = rows.pop((series.pk, start), None)
         if row is None or row.status == MeetingOccurrence.Status.SCHEDULED:
             found.append((series, row, start))
-    # What is left are moved occurrences, and those whose original time lies elsewhere.
+        elif moved_into_window(row):
+            # Moved a little: both the original and the new time lie in the window.
+            found.append((series, row, row.moved_to))
+    # What is left are moved occurrences whose original time lies elsewhere.
     for row in rows.values():
-        if row.status == MeetingOccurrence.Status.MOVED and now < row.moved_to <= until:
+        if moved_into_window(row):
             found.append((row.series, row, row.moved_to))
     return found
 

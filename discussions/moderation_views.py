@@ -150,7 +150,9 @@ def silence(request, community, membership_id):
         moderation.silence_member(
             actor=request.user,
             membership=membership,
-            days=int(days) if days.isdecimal() else -1,
+            # Cut absurdly long numbers short (int refuses > 4,300 digits); the range check
+            # then refuses them with its message.
+            days=int(days[:12]) if days.isdecimal() else -1,
             note=request.POST.get("note", "").strip(),
         )
     except ActionError as error:
@@ -167,7 +169,9 @@ def slow_mode(request, slug, thread_id):
     seconds = request.POST.get("seconds", "")
     try:
         moderation.set_slow_mode(
-            actor=request.user, thread=thread, seconds=int(seconds) if seconds.isdecimal() else -1
+            actor=request.user,
+            thread=thread,
+            seconds=int(seconds[:12]) if seconds.isdecimal() else -1,  # as for days above
         )
     except ActionError as error:
         report_error(request, error)

@@ -66,6 +66,9 @@ def parse_period(start: str | None, end: str | None, *, today: date | None = Non
     today = today or timezone.now().date()
     default = default_period(today)
     end_day = _parse(end, _("end")) if end else default.end
+    # Checked first: counting back 90 days from the year 1 would overflow.
+    if end_day < EARLIEST:
+        raise PeriodError(_("Choose an end date in the year 2000 or later."))
     start_day = _parse(start, _("start")) if start else end_day - timedelta(days=DEFAULT_DAYS - 1)
     if start_day > end_day:
         raise PeriodError(_("The start date is after the end date: swap them and try again."))

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -106,6 +107,7 @@ def create_meeting(*, author, community: Community, details: MeetingDetails) -> 
     return MeetingSeries.objects.create(community=community, created_by=author, **fields)
 
 
+@transaction.atomic
 def update_meeting(*, editor, series: MeetingSeries, details: MeetingDetails) -> MeetingSeries:
     if not permissions.can_edit_meeting(editor, series):
         raise ActionError(_("Only the community's gardeners change meetings."), status=403)
@@ -113,6 +115,14 @@ def update_meeting(*, editor, series: MeetingSeries, details: MeetingDetails) ->
         setattr(series, name, value)
     series.sequence += 1
     series.save()
+    # Earlier answers and attendance follow the meeting: a members-only meeting's title leaves
+    # public feeds. Guest invitations stay private whatever the meeting becomes.
+    Activity.objects.filter(
+        Q(target_type="meeting", target_id=series.pk)
+        | Q(target_type="meeting-occurrence", target_id__in=series.occurrences.values("pk")),
+        community=series.community,
+        verb__in=[Activity.Verb.RSVP, Activity.Verb.ATTENDED],
+    ).update(is_public=not series.members_only and series.community.is_public)
     return series
 
 
@@ -202,12 +212,14 @@ def rsvp_to_meeting(*, user, series: MeetingSeries, original_start: datetime, an
     start = effective_start(series, row, original_start)
     if start <= timezone.now():
         raise ActionError(_("This meeting has already started."))
-    rsvp = Rsvp.objects.filter(occurrence=row, user=user).first()
-    if rsvp is not None and rsvp.answer == answer:
-        return rsvp
-    if rsvp is None:
-        rsvp = Rsvp.objects.create(occurrence=row, user=user, answer=answer)
-    else:
+    # get_or_create re-reads the row when a simultaneous first answer wins the insert, so two
+    # answers at once make one row instead of an IntegrityError.
+    rsvp, created = Rsvp.objects.get_or_create(
+        occurrence=row, user=user, defaults={"answer": answer}
+    )
+    if not created:
+        if rsvp.answer == answer:
+            return rsvp
         rsvp.answer = answer
         rsvp.save(update_fields=["answer", "answered_at"])
     record_activity(

@@ -3,6 +3,7 @@
 import hashlib
 import io
 import socket
+import zipfile
 import zlib
 
 import pytest
@@ -12,7 +13,7 @@ from PIL import Image
 
 from assets import services
 from assets.models import Asset, AssetVersion
-from assets.uploads import PDF, TEXT, check_link, clean_filename, sniff
+from assets.uploads import MAX_FRAMES, PDF, TEXT, check_link, clean_filename, sniff
 from communities.errors import ActionError
 
 from .conftest import PDF_BYTES, docx, jpeg_with_exif, pdf, png, publish_file, upload
@@ -150,6 +151,33 @@ def test_a_decompression_bomb_is_refused(author, community):
     crc = zlib.crc32(b"IHDR" + ihdr).to_bytes(4, "big")
     bomb = small[:16] + ihdr + crc + small[33:]
     error = _refused(author, community, upload("bomb.png", bomb, "image/png"))
+    assert "too large" in error.message
+
+
+def test_a_zip_bomb_in_the_mimetype_entry_is_refused_without_unpacking(author, community):
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("mimetype", b"\0" * (5 << 20))  # 5 MB of zeros, a few KB packed
+    error = _refused(author, community, upload("report.odt", packed.getvalue()))
+    assert "mimetype" in error.message
+
+
+def test_an_animation_with_too_many_frames_is_refused(author, community):
+    # Grey levels that differ from frame to frame, so the encoder keeps every frame.
+    frames = [Image.new("L", (2, 2), (i % 2) * 255) for i in range(MAX_FRAMES + 1)]
+    data = io.BytesIO()
+    frames[0].save(data, "GIF", save_all=True, append_images=frames[1:])
+    error = _refused(author, community, upload("dance.gif", data.getvalue(), "image/gif"))
+    assert f"the limit is {MAX_FRAMES}" in error.message
+
+
+def test_an_animation_over_the_pixel_limit_in_all_is_refused(author, community, settings):
+    # Each 10x10 frame is under the limit; the three together are not.
+    settings.ASSET_IMAGE_MAX_PIXELS = 250
+    frames = [Image.new("L", (10, 10), i * 40) for i in range(3)]
+    data = io.BytesIO()
+    frames[0].save(data, "GIF", save_all=True, append_images=frames[1:])
+    error = _refused(author, community, upload("dance.gif", data.getvalue(), "image/gif"))
     assert "too large" in error.message
 
 

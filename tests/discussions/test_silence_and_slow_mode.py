@@ -95,6 +95,27 @@ def test_silence_through_the_people_page(community, asker, gardener, client):
     assert membership.is_silenced
 
 
+def test_huge_numbers_get_the_range_message(community, thread, asker, gardener, client):
+    membership = _membership(community, asker)
+    client.force_login(gardener)
+    huge = "9" * 5000
+
+    silenced = client.post(
+        f"/c/{community.slug}/moderation/silence/{membership.pk}/", {"days": huge}, follow=True
+    )
+    slowed = client.post(
+        f"/c/{community.slug}/threads/{thread.pk}/slow-mode/", {"seconds": huge}, follow=True
+    )
+
+    assert silenced.status_code == slowed.status_code == 200
+    assert "Choose between 0 and" in silenced.content.decode()
+    assert "Choose a pause between 0 seconds and one day" in slowed.content.decode()
+    membership.refresh_from_db()
+    thread.refresh_from_db()
+    assert not membership.is_silenced
+    assert not ModerationAction.objects.exists()
+
+
 def test_slow_mode_allows_one_reply_per_window(thread, asker, answerer, gardener):
     moderation.set_slow_mode(actor=gardener, thread=thread, seconds=300)
     thread.refresh_from_db()

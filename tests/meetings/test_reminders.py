@@ -120,6 +120,29 @@ def test_moving_re_times_the_reminders(weekly, member, gardener):
     assert MeetingReminder.objects.filter(occurrence_start=moved).count() == 2
 
 
+@pytest.mark.parametrize(
+    ("day", "start_time", "moved"),
+    [
+        # Earlier by a day, and later by two hours: the original time is still in the window.
+        (date(2026, 10, 19), time(16, 0), datetime(2026, 10, 19, 15, tzinfo=UTC)),
+        (date(2026, 10, 20), time(18, 0), datetime(2026, 10, 20, 17, tzinfo=UTC)),
+    ],
+)
+def test_moving_a_little_keeps_both_reminders(weekly, member, gardener, day, start_time, moved):
+    with time_machine.travel(CREATED, tick=False):
+        services.move_occurrence(
+            editor=gardener,
+            series=weekly,
+            original_start=BEFORE_CHANGE,
+            day=day,
+            start_time=start_time,
+            note="shifted",
+        )
+    assert run_at(moved - timedelta(hours=24)) == 2
+    assert run_at(moved - timedelta(hours=1)) == 2
+    assert MeetingReminder.objects.filter(occurrence_start=moved).count() == 4
+
+
 def test_not_going_and_reminders_off_are_skipped(weekly, member, gardener):
     with time_machine.travel(CREATED, tick=False):
         services.rsvp_to_meeting(

@@ -179,6 +179,28 @@ def test_bad_occurrence_addresses_are_404(client, make_meeting, member):
     assert client.get(f"/c/{series.community.slug}/meetings/999999/").status_code == 404
 
 
+@pytest.mark.parametrize("stamp", ["99991231T235959Z", "00010101T000000Z", "18991231T230000Z"])
+@pytest.mark.parametrize(
+    ("method", "action"),
+    [
+        ("get", ""),
+        ("post", "rsvp/"),
+        ("post", "cancel/"),
+        ("post", "move/"),
+        ("post", "restore/"),
+        ("post", "attendance/"),
+    ],
+)
+def test_occurrence_addresses_at_the_ends_of_time_are_404(
+    client, make_meeting, gardener, stamp, method, action
+):
+    series = make_meeting()
+    client.force_login(gardener)
+    url = f"/c/{series.community.slug}/meetings/{series.pk}/{stamp}/{action}"
+    assert getattr(client, method)(url, {"answer": "going"}).status_code == 404
+    assert not MeetingOccurrence.objects.exists()
+
+
 def test_anonymous_rsvp_goes_to_sign_in(client, make_meeting):
     series = make_meeting()
     url = f"/c/{series.community.slug}/meetings/{series.pk}/{STAMP}/rsvp/"

@@ -67,6 +67,16 @@ def test_bad_periods_get_a_clear_400(client, community, gardener, start, end, me
     assert csv_response.status_code == 400
 
 
+@pytest.mark.parametrize("start", [None, "0001-01-01"])
+def test_an_end_date_in_the_year_1_gets_a_clear_400(client, community, sponsor, start):
+    client.force_login(sponsor)
+    query = {"end": "0001-01-01"} | ({"start": start} if start else {})
+    for name in ("dashboard", "dashboard_csv"):
+        response = client.get(url(community, name), query)
+        assert response.status_code == 400
+        assert b"end date in the year 2000 or later" in response.content
+
+
 def test_figures_on_a_hand_built_ledger(community, gardener, ledger):
     newcomer, helper, quiet = (add_member(community).user for _ in range(3))
     # A newcomer's problem answered in 3 hours by two people: problem solving is evident.
