@@ -61,7 +61,22 @@ def _check_link(url: str) -> str:
     return url
 
 
+# Calendars and time-zone arithmetic break at the ends of the calendar, and a first meeting
+# centuries ago makes every page expand centuries of occurrences: keep dates to a sane span.
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+
+
+def _check_day(day: date, field: str = "day") -> None:
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ActionError(
+            _("Choose a date between %(first)s and %(last)s.")
+            % {"first": EARLIEST_YEAR, "last": LATEST_YEAR},
+            field=field,
+        )
+
+
 def _fields_from(details: MeetingDetails) -> dict:
+    _check_day(details.day)
     title = details.title.strip()
     if not title:
         raise ActionError(_("Give the meeting a title."), field="title")
@@ -167,6 +182,7 @@ def move_occurrence(
 ) -> MeetingOccurrence:
     if not permissions.can_edit_meeting(editor, series):
         raise ActionError(_("Only the community's gardeners move meetings."), status=403)
+    _check_day(day)
     row = _occurrence_row(series, original_start)
     tz = recurrence.zone(series.timezone)
     new_start = datetime.combine(day, start_time, tzinfo=tz).astimezone(UTC)

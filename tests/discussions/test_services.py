@@ -83,10 +83,10 @@ def test_a_thread_in_a_closed_community_is_never_public(make_community, visibili
         title="Case notes",
         body="How do you write them?",
         behaviour_codes=["problem-solving"],
-        members_only=True,  # meaningless here: the whole community is members-only
     )
 
-    assert thread.members_only is False
+    # Marked for members even unasked, so opening the community later publishes nothing.
+    assert thread.members_only is True
     assert _ledger(Activity.Verb.THREAD_STARTED).get().is_public is False
 
 
