@@ -80,9 +80,21 @@ def meetings(request, slug):
     )
 
 
-def _prefill(request) -> dict:
-    """A meeting proposed from elsewhere (e.g. a thread): kind, title and a link back."""
-    initial = {"pattern": recurrence.Pattern.ONE_OFF, "timezone": request.user.timezone}
+def _prefill(request, community) -> dict:
+    """A meeting proposed from elsewhere (e.g. a thread): kind, title and a link back.
+
+    The time zone is the one the community already meets in, else the gardener's own.
+    """
+    usual = (
+        MeetingSeries.objects.filter(community=community)
+        .order_by("-created_at")
+        .values_list("timezone", flat=True)
+        .first()
+    )
+    initial = {
+        "pattern": recurrence.Pattern.ONE_OFF,
+        "timezone": usual or request.user.timezone,
+    }
     kind = request.GET.get("kind", "")
     if kind in MeetingKind.values:
         initial["kind"] = kind
@@ -105,7 +117,7 @@ def meeting_new(request, slug):
     if not permissions.can_create_meeting(request.user, community):
         messages.error(request, _("Only the community's gardeners schedule meetings."))
         return redirect("communities:meetings", slug=community.slug)
-    form = MeetingForm(request.POST or None, initial=_prefill(request))
+    form = MeetingForm(request.POST or None, initial=_prefill(request, community))
     if request.method == "POST" and form.is_valid():
         try:
             series = services.create_meeting(
@@ -138,7 +150,7 @@ def meeting_edit(request, slug, meeting_id):
         "start_time": local.time(),
         "end_time": (local + series_duration(series)).time(),
         "timezone": series.timezone,
-        "pattern": recurrence.Pattern.ADVANCED if series.rrule else recurrence.Pattern.ONE_OFF,
+        "pattern": _pattern_of(series, local),
         "advanced_rule": series.rrule,
         "place": series.place,
         "online_url": series.online_url,
@@ -185,6 +197,20 @@ def meeting(request, slug, meeting_id):
             "rule": describe_rule(series),
         },
     )
+
+
+def _pattern_of(series, local) -> str:
+    """The form's pattern that writes this series' rule, so editing shows "every other week"."""
+    if not series.rrule:
+        return recurrence.Pattern.ONE_OFF
+    for pattern in (
+        recurrence.Pattern.WEEKLY,
+        recurrence.Pattern.FORTNIGHTLY,
+        recurrence.Pattern.MONTHLY_NTH_WEEKDAY,
+    ):
+        if series.rrule == recurrence.rule_for_pattern(pattern, local):
+            return pattern
+    return recurrence.Pattern.ADVANCED
 
 
 def describe_rule(series) -> str:

@@ -67,3 +67,25 @@ def test_moving_an_occurrence_to_year_9999_is_refused_and_the_pages_stay_up(
     assert not MeetingOccurrence.objects.filter(status="moved").exists()
     for path in (f"/c/{series.community.slug}/", f"/c/{series.community.slug}/meetings/", base):
         assert client.get(path).status_code == 200
+
+
+def test_editing_a_fortnightly_meeting_shows_every_other_week(client, make_meeting, gardener):
+    series = make_meeting()  # fortnightly on Tuesdays, Europe/London
+    client.force_login(gardener)
+
+    form = client.get(f"{series.get_absolute_url()}edit/").context["form"]
+
+    assert form.initial["pattern"] == "fortnightly"
+
+
+def test_a_new_meeting_starts_in_the_time_zone_the_community_meets_in(
+    client, make_meeting, gardener
+):
+    gardener.timezone = "UTC"
+    gardener.save()
+    series = make_meeting(timezone="Europe/London")
+    client.force_login(gardener)
+
+    form = client.get(f"/c/{series.community.slug}/meetings/new/").context["form"]
+
+    assert form.initial["timezone"] == "Europe/London"
