@@ -234,3 +234,10 @@ def latest_value_stories(community: Community, limit: int = 3):
     from .models import ValueStory
 
     return ValueStory.objects.filter(community=community).select_related("author")[:limit]
+
+
+def my_guest_passes(user) -> list[GuestPass]:
+    """The threads and meetings this person was invited into as a guest, still open."""
+    from .models.guests import active_passes
+
+    return list(active_passes().filter(user=user).select_related("community")[:20])

@@ -30,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "suggestions": selectors.public_communities(limit=6) if not memberships else [],
             "my_requests": selectors.my_pending_requests(request.user),
             "awaiting": selectors.requests_awaiting(request.user),
+            "guest_passes": selectors.my_guest_passes(request.user),
         },
     )
 

@@ -31,7 +31,12 @@ def guest_pass(request, token):
             return render(
                 request,
                 "communities/guest_pass.html",
-                {"guest_pass": found, "usable": False, "error": error.message},
+                {
+                    "guest_pass": found,
+                    "usable": False,
+                    "error": error.message,
+                    "wrong_address": error.status == 403,
+                },
                 status=error.status,
             )
         messages.success(request, _("Welcome! You are a guest in this conversation."))

@@ -279,3 +279,27 @@ def test_search_finds_the_guests_thread_and_nothing_else(
     content = client.get("/search/?q=cases").content.decode()
     assert "How do we close cases well?" in content
     assert "Only for us" not in client.get("/search/?q=only").content.decode()
+
+
+def test_a_guest_finds_the_way_back_from_their_home_page(
+    circle, guest, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    _community, _gardener, thread, _other = circle
+    _welcome_guest(circle, guest, client, mailoutbox, django_capture_on_commit_callbacks)
+
+    content = client.get("/").content.decode()
+
+    assert "Where you are a guest" in content
+    assert f'href="{thread.get_absolute_url()}"' in content
+
+
+def test_a_link_for_someone_else_says_so_in_its_heading(
+    circle, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    _community, gardener, thread, _other = circle
+    _guest_pass, token = _invite(gardener, thread, mailoutbox, django_capture_on_commit_callbacks)
+    client.force_login(UserFactory(email="someone-else@example.org"))
+
+    content = client.post(f"/guest/{token}/").content.decode()
+
+    assert "This guest invitation is for another email address" in content
