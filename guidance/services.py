@@ -56,7 +56,9 @@ def open_introductions(*, actor, community: Community) -> Thread:
                 title=_("Introductions: who we are and what we practise"),
                 body=_(
                     "Welcome! Say who you are, where you work and what you would like to get "
-                    "better at. Reply to someone whose practice is close to yours."
+                    "better at. Reply to someone whose practice is close to yours.\n\n"
+                    "*Opened on the gardeners' behalf when the first newcomer asked to "
+                    "introduce themselves.*"
                 ),
                 behaviour_codes=[Behaviour.MAPPING_KNOWLEDGE],
                 members_only=True,

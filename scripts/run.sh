@@ -43,8 +43,11 @@ cat <<TXT
   Demo logins (password: practice-together):
     amara@example.org   gardener, Northfield e-learning committee
     elena@example.org   gardener, Social work practice exchange
-    marta@example.org   sponsor
-    dev@example.org     a newcomer at the periphery
+    joy@example.org     gardener of Adult literacy tutors (young: launch checklist)
+    lena@example.org    gardener of the private Peer supervision circle
+    marta@example.org   sponsor (dashboard: /c/northfield-elearning/dashboard/)
+    dev@example.org     a newcomer whose first thread was answered
+    fatima@example.org  a peripheral member: reads, has not posted yet
     admin@example.org   operator, Django admin at /admin/
   Press Ctrl-C to stop.
 

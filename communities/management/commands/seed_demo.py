@@ -39,6 +39,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Every demo account uses the password: {DEMO_PASSWORD}")
         self.stdout.write("  amara@example.org  gardener of the e-learning committee")
         self.stdout.write("  elena@example.org  gardener of the social work exchange")
+        self.stdout.write("  joy@example.org    gardener of the adult literacy tutors (checklist)")
+        self.stdout.write("  lena@example.org   gardener of the private peer supervision circle")
         self.stdout.write(
             "  marta@example.org  sponsor (dashboard: /c/northfield-elearning/dashboard/)"
         )
