@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Community, Gap, LevelRules, ValueStory
@@ -82,6 +83,17 @@ class LevelRulesForm(forms.ModelForm):
     class Meta:
         model = LevelRules
         fields = list(RULE_FIELDS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A plain ceiling instead of the database's 64-bit one; Rules.problems() checks sense.
+        for field in self.fields.values():
+            field.max_value = 10_000
+            field.widget.attrs["max"] = 10_000
+            field.validators = [
+                v for v in field.validators if not getattr(v, "limit_value", 0) > 10_000
+            ]
+            field.validators.append(MaxValueValidator(10_000))
 
     def clean(self):
         cleaned = super().clean()

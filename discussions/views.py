@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -10,8 +12,8 @@ from django.views.decorators.http import require_POST
 from communities import permissions
 from communities import selectors as communities_selectors
 from communities.errors import ActionError
-from communities.forms import GuestInvitationForm
 from communities.views.community import header_context
+from communities.views.guests import invite_guest_page
 from copsite import extensions
 from copsite.actions import report_error
 from notifications import selectors as notification_selectors
@@ -336,23 +338,11 @@ def invite_guest(request, slug, thread_id):
     """A gardener opens this one thread to someone from outside the community."""
     community = _community(request, slug)
     thread = _thread(request, community, thread_id)
-    if not permissions.can_invite_guests(request.user, community):
-        raise Http404(_("No such page."))
-    form = GuestInvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.invite_thread_guest(actor=request.user, thread=thread, **form.cleaned_data)
-        except ActionError as error:
-            report_error(request, error, form)
-        else:
-            messages.success(
-                request,
-                _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
-            )
-            return redirect(thread)
-    return render(
+    return invite_guest_page(
         request,
-        "discussions/invite_guest.html",
-        {**header_context(request, community), "thread": thread, "form": form},
-        status=400 if request.method == "POST" else 200,
+        community=community,
+        target=thread,
+        invite=partial(services.invite_thread_guest, actor=request.user, thread=thread),
+        template="discussions/invite_guest.html",
+        context={"thread": thread},
     )

@@ -11,8 +11,37 @@ from copsite.actions import report_error
 
 from .. import permissions
 from ..errors import ActionError
+from ..forms import GuestInvitationForm
 from ..models import GuestPass
 from ..services import guests
+from .community import header_context
+
+
+def invite_guest_page(request, *, community, target, invite, template: str, context: dict):
+    """The invite-a-guest form for one thread or meeting (``target``), for gardeners only.
+
+    ``invite(**cleaned_data)`` does the inviting; it differs by what the guest is invited to.
+    """
+    if not permissions.can_invite_guests(request.user, community):
+        raise Http404(_("No such page."))
+    form = GuestInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invite(**form.cleaned_data)
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect(target)
+    return render(
+        request,
+        template,
+        {**header_context(request, community), **context, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def guest_pass(request, token):

@@ -1,6 +1,7 @@
 """Meetings pages: the list, one meeting, one occurrence, RSVP, the gardeners' tools."""
 
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,12 +16,12 @@ from copsite.actions import report_error
 
 from .. import calendars, occurrences, permissions, recurrence
 from ..errors import ActionError
-from ..forms import GuestInvitationForm
 from ..meeting_forms import AttendanceForm, CancelForm, MeetingForm, MoveForm, RsvpForm
 from ..models import GuestPass, MeetingKind, MeetingSeries, Membership
 from ..services import guests
 from ..services import meetings as services
 from .community import header_context
+from .guests import invite_guest_page
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -427,31 +428,19 @@ def invite_guest(request, slug, meeting_id):
     """A gardener invites someone from outside to this one meeting."""
     community = _community(request, slug)
     series = _series(request, community, meeting_id)
-    if not permissions.can_invite_guests(request.user, community):
-        raise Http404(_("No such page."))
-    form = GuestInvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            guests.invite_guest(
-                actor=request.user,
-                community=community,
-                target_type=GuestPass.Target.MEETING,
-                target_id=series.pk,
-                title=series.title,
-                url=series.get_absolute_url(),
-                **form.cleaned_data,
-            )
-        except ActionError as error:
-            report_error(request, error, form)
-        else:
-            messages.success(
-                request,
-                _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
-            )
-            return redirect(series)
-    return render(
+    return invite_guest_page(
         request,
-        "communities/meetings/invite_guest.html",
-        {**header_context(request, community), "series": series, "form": form},
-        status=400 if request.method == "POST" else 200,
+        community=community,
+        target=series,
+        invite=partial(
+            guests.invite_guest,
+            actor=request.user,
+            community=community,
+            target_type=GuestPass.Target.MEETING,
+            target_id=series.pk,
+            title=series.title,
+            url=series.get_absolute_url(),
+        ),
+        template="communities/meetings/invite_guest.html",
+        context={"series": series},
     )

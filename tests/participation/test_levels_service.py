@@ -152,11 +152,13 @@ def test_gardener_sets_thresholds_and_nonsense_is_a_form_error(client, community
         {"core_weeks": 13},  # more weeks than looked at
         {"occasional_points": "lots"},
         {"counterpart_weekly_cap": -3},
+        {"core_points": 10**20},  # larger than any column: a message, not a 500
     ):
         response = client.post(url, {**data, **bad})
         assert response.status_code == 400, bad
         assert b"errorlist" in response.content
     assert rules_for(community).core_points == 30  # nothing lost
+    assert b"9223372036854775807" not in client.get(url).content
 
 
 def test_only_gardeners_see_the_threshold_settings(client, community, member, sponsor):
