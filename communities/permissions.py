@@ -200,11 +200,12 @@ def can_view_thread(user, thread) -> bool:
     community = thread.community
     if thread.hidden and not can_moderate_community(user, community):
         return False
-    if _is_thread_guest(user, thread):
+    if can_view_community(user, community) and (
+        not thread.members_only or is_member(user, community)
+    ):
         return True
-    if not can_view_community(user, community):
-        return False
-    return not thread.members_only or is_member(user, community)
+    # Asked last: members and readers never pay for the guest-pass lookup.
+    return _is_thread_guest(user, thread)
 
 
 def can_reply_to_thread(user, thread) -> bool:
@@ -329,11 +330,11 @@ def can_create_meeting(user, community: Community) -> bool:
 
 def can_view_meeting(user, series) -> bool:
     community = series.community
-    if is_guest_of(user, GuestPass.Target.MEETING, series.pk):
+    if can_view_community(user, community) and (
+        not series.members_only or is_member(user, community)
+    ):
         return True
-    if not can_view_community(user, community):
-        return False
-    return not series.members_only or is_member(user, community)
+    return is_guest_of(user, GuestPass.Target.MEETING, series.pk)
 
 
 def can_edit_meeting(user, series) -> bool:

@@ -50,9 +50,10 @@ def unsubscribe_url(*, user_id: int, scope: str) -> str:
 def _handler_for(scope: str) -> Callable | None:
     prefix = scope.split(":", 1)[0]
     for config in apps.get_app_configs():
-        scopes = getattr(config, "unsubscribe_scopes", None)
-        if callable(scopes) and prefix in scopes():
-            return scopes()[prefix]
+        declared = getattr(config, "unsubscribe_scopes", None)
+        handler = declared().get(prefix) if callable(declared) else None
+        if handler is not None:
+            return handler
     return None
 
 
