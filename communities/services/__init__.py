@@ -5,6 +5,7 @@ from .invitations import accept_invitation, invite_to_community, revoke_invitati
 from .knowledge import raise_gap, update_gap
 from .ledger import record_activity
 from .membership import (
+    add_member,
     clear_level_override,
     decide_join_request,
     join_community,
@@ -20,6 +21,7 @@ from .value_stories import tell_value_story
 
 __all__ = [
     "accept_invitation",
+    "add_member",
     "clear_level_override",
     "create_community",
     "decide_join_request",

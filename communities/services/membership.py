@@ -50,6 +50,17 @@ def _add_member(*, community: Community, user, role: str, changed_by) -> Members
     return membership
 
 
+def add_member(*, actor, community: Community, user, role: str = Role.MEMBER) -> Membership:
+    """A gardener puts someone straight in who asked to be in before it existed
+    (the supporters of a launched proposal); joins are ledgered like any other."""
+    if not permissions.can_manage_community(actor, community):
+        raise ActionError(_("Only gardeners can add members."), status=404)
+    if role not in Role.values:
+        raise ActionError(_("Choose a valid role."), field="role")
+    with transaction.atomic():
+        return _add_member(community=community, user=user, role=role, changed_by=actor)
+
+
 def join_community(*, user, community: Community) -> Membership:
     """Join an open community."""
     if not permissions.can_view_community(user, community):

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "guidance",
     "assets",
     "notifications",
+    "proposals",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,12 @@
+"""What a launched community's home page shows about the proposal it grew from."""
+
+from copsite.extensions import Panel
+
+from . import selectors
+
+
+def community_panels(*, community) -> list[Panel]:
+    proposal = selectors.proposal_for_community(community)
+    if proposal is None:
+        return []
+    return [Panel("proposals/_partials/origin.html", {"proposal": proposal})]

@@ -1,0 +1,56 @@
+"""Reads shared by the proposal pages and the community home's panel."""
+
+from django.db.models import Count, Q, QuerySet
+
+from . import permissions
+from .models import Proposal, Supporter
+
+SORTS = ("newest", "supported")
+
+
+def with_counts(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """Annotate joiners, helpers and their sum, counted in the same query as the rows."""
+    return proposals.annotate(
+        joiners=Count("supporters", filter=Q(supporters__role=Supporter.Role.JOIN)),
+        helpers=Count("supporters", filter=Q(supporters__role=Supporter.Role.HELP)),
+        support=Count("supporters"),
+    )
+
+
+def gathering_proposals(sort: str = "newest") -> QuerySet[Proposal]:
+    """The list page: proposals still gathering people, newest or most supported first."""
+    proposals = with_counts(
+        Proposal.objects.filter(status=Proposal.Status.GATHERING).select_related("proposer")
+    )
+    if sort == "supported":
+        return proposals.order_by("-support", "-helpers", "-created_at", "-id")
+    return proposals.order_by("-created_at", "-id")
+
+
+def visible_proposal(user, proposal_id: int) -> Proposal | None:
+    return (
+        with_counts(Proposal.objects.filter(permissions.visible_proposals_filter(user)))
+        .select_related("proposer", "launched_community")
+        .filter(pk=proposal_id)
+        .first()
+    )
+
+
+def supporters(proposal: Proposal) -> list[Supporter]:
+    # "help" sorts before "join": the would-be core group first.
+    return list(proposal.supporters.select_related("user").order_by("role", "created_at", "id"))
+
+
+def support_of(user, supporters_list: list[Supporter]) -> Supporter | None:
+    if not user.is_authenticated:
+        return None
+    return next((s for s in supporters_list if s.user_id == user.pk), None)
+
+
+def proposal_for_community(community) -> Proposal | None:
+    """The proposal a community grew from, with its support counted: one query."""
+    return (
+        with_counts(Proposal.objects.filter(launched_community=community))
+        .select_related("proposer")
+        .first()
+    )

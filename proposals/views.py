@@ -1,0 +1,218 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from communities.errors import ActionError
+from copsite.actions import report_error
+
+from . import permissions, selectors, services
+from .forms import LaunchForm, ProposalForm, SupportForm
+from .models import Supporter
+
+PAGE_SIZE = 20
+
+
+def _proposal(request, proposal_id: int):
+    proposal = selectors.visible_proposal(request.user, proposal_id)
+    if proposal is None:
+        raise Http404(_("No such proposal."))
+    return proposal
+
+
+def proposal_list(request):
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in selectors.SORTS else "newest"
+    page = Paginator(selectors.gathering_proposals(sort), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "proposals/list.html",
+        {
+            "page": page,
+            "sort": sort,
+            "can_propose": permissions.can_propose_community(request.user),
+        },
+    )
+
+
+@login_required
+def proposal_new(request):
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.propose_community(proposer=request.user, **form.cleaned_data)
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(
+                request, _("Your proposal is up. Share its address with people who care.")
+            )
+            return redirect(proposal)
+    return render(
+        request,
+        "proposals/form.html",
+        {"form": form, "proposal": None},
+        status=400 if form.errors else 200,
+    )
+
+
+def proposal_detail(request, proposal_id: int, status: int = 200):
+    proposal = _proposal(request, proposal_id)
+    user = request.user
+    supporters = selectors.supporters(proposal)
+    community = proposal.launched_community
+    return render(
+        request,
+        "proposals/detail.html",
+        {
+            "proposal": proposal,
+            "supporters": supporters,
+            "helpers": [s for s in supporters if s.role == Supporter.Role.HELP],
+            "joiners": [s for s in supporters if s.role == Supporter.Role.JOIN],
+            "my_support": selectors.support_of(user, supporters),
+            "support_form": SupportForm(),
+            "can_support": permissions.can_support_proposal(user, proposal),
+            "can_edit": permissions.can_edit_proposal(user, proposal),
+            "can_launch": permissions.can_launch_proposal(user, proposal),
+            "is_proposer": permissions.is_proposer(user, proposal),
+            "community": community,
+        },
+        status=status,
+    )
+
+
+def _refused(request, proposal_id: int, error: ActionError):
+    """The proposal page again, with the reason and the refusal's 4xx status."""
+    report_error(request, error)
+    return proposal_detail(request, proposal_id, status=error.status)
+
+
+@login_required
+def proposal_edit(request, proposal_id: int):
+    proposal = _proposal(request, proposal_id)
+    if not permissions.is_proposer(request.user, proposal):
+        raise PermissionDenied(_("Only the person who proposed it can change it."))
+    if not proposal.is_gathering:
+        return _refused(
+            request, proposal_id, ActionError(_("This proposal is closed."), status=409)
+        )
+    form = ProposalForm(request.POST or None, instance=proposal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_proposal(actor=request.user, proposal=proposal, **form.cleaned_data)
+        except ActionError as error:
+            report_error(request, error, form)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(proposal)
+    return render(
+        request,
+        "proposals/form.html",
+        {"form": form, "proposal": proposal},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def proposal_withdraw(request, proposal_id: int):
+    proposal = _proposal(request, proposal_id)
+    try:
+        services.withdraw_proposal(actor=request.user, proposal=proposal)
+    except ActionError as error:
+        return _refused(request, proposal_id, error)
+    messages.success(request, _("The proposal is withdrawn. Its supporters stay listed."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def support(request, proposal_id: int):
+    proposal = _proposal(request, proposal_id)
+    form = SupportForm(request.POST)
+    if not form.is_valid():
+        error = next(iter(form.errors.values()))[0]
+        return _refused(request, proposal_id, ActionError(error))
+    try:
+        supporter = services.support_proposal(
+            user=request.user,
+            proposal=proposal,
+            role=form.cleaned_data["role"],
+            note=form.cleaned_data["note"],
+        )
+    except ActionError as error:
+        return _refused(request, proposal_id, error)
+    if supporter.role == Supporter.Role.HELP:
+        messages.success(request, _("Thank you: you would help run it."))
+    else:
+        messages.success(request, _("Thank you: you would join it."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def unsupport(request, proposal_id: int):
+    proposal = _proposal(request, proposal_id)
+    try:
+        services.withdraw_support(user=request.user, proposal=proposal)
+    except ActionError as error:
+        return _refused(request, proposal_id, error)
+    messages.success(request, _("Your support is withdrawn."))
+    return redirect(proposal)
+
+
+@login_required
+def launch(request, proposal_id: int):
+    proposal = _proposal(request, proposal_id)
+    if not permissions.is_proposer(request.user, proposal):
+        raise PermissionDenied(_("Only the person who proposed it can launch it."))
+    if not proposal.is_gathering:
+        return _refused(
+            request,
+            proposal_id,
+            ActionError(
+                _("This proposal has already been launched.")
+                if proposal.launched_at
+                else _("This proposal was withdrawn."),
+                status=409,
+            ),
+        )
+    form = LaunchForm(
+        request.POST or None,
+        initial={
+            "name": proposal.title,
+            "slug": services.suggested_slug(proposal.title),
+            "timezone": request.user.timezone,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            community = services.launch_proposal(
+                actor=request.user,
+                proposal=proposal,
+                launch_meeting=form.launch_meeting(),
+                **form.community_fields(),
+            )
+        except ActionError as error:
+            if error.status == 409:  # a double submit: the first one launched it
+                return _refused(request, proposal_id, error)
+            report_error(request, error, form)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is launched. You are its gardener; your supporters are members.")
+                % {"name": community.name},
+            )
+            return redirect(community)
+    return render(
+        request,
+        "proposals/launch.html",
+        {"form": form, "proposal": proposal},
+        status=400 if form.errors else 200,
+    )
