@@ -1,9 +1,11 @@
 """Actions on proposals: propose, edit, withdraw, support, and launch into a community."""
 
 from dataclasses import replace
+from html import unescape
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -31,6 +33,11 @@ def suggested_slug(title: str) -> str:
     while candidate in taken or candidate in RESERVED_SLUGS:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
+
+
+def plain_text(html: str) -> str:
+    """The words of rendered Markdown, for fields the community page shows as plain text."""
+    return unescape(strip_tags(html)).strip()
 
 
 def _clean_fields(fields: dict) -> dict:
@@ -206,7 +213,7 @@ def launch_proposal(
             creator=actor,
             name=name,
             slug=slug,
-            concern=proposal.domain,
+            concern=plain_text(proposal.domain_html),
             audience=proposal.audience,
             visibility=proposal.visibility,
             join_policy=join_policy,

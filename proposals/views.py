@@ -67,6 +67,7 @@ def proposal_detail(request, proposal_id: int, status: int = 200):
     user = request.user
     supporters = selectors.supporters(proposal)
     community = proposal.launched_community
+    my_support = selectors.support_of(user, supporters)
     return render(
         request,
         "proposals/detail.html",
@@ -75,8 +76,8 @@ def proposal_detail(request, proposal_id: int, status: int = 200):
             "supporters": supporters,
             "helpers": [s for s in supporters if s.role == Supporter.Role.HELP],
             "joiners": [s for s in supporters if s.role == Supporter.Role.JOIN],
-            "my_support": selectors.support_of(user, supporters),
-            "support_form": SupportForm(),
+            "my_support": my_support,
+            "support_form": SupportForm(initial={"note": my_support.note if my_support else ""}),
             "can_support": permissions.can_support_proposal(user, proposal),
             "can_edit": permissions.can_edit_proposal(user, proposal),
             "can_launch": permissions.can_launch_proposal(user, proposal),

@@ -78,7 +78,8 @@ def test_launch_makes_the_community_with_its_gardener_core_group_and_members(
     assert community.stage == Stage.COALESCING
     assert community.visibility == "unlisted"
     assert community.join_policy == "request"
-    assert community.concern == proposal.domain
+    # The community page shows its domain as plain text: the words, not the asterisks.
+    assert community.concern == "Getting pupils to choose to read."
     assert community.audience == proposal.audience
     roles = {m.user: m for m in Membership.objects.filter(community=community)}
     assert roles[proposer].role == Role.GARDENER
