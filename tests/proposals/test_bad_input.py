@@ -239,3 +239,32 @@ def test_get_on_post_only_actions_is_refused(client, proposal, helper):
     client.force_login(helper)
     url = reverse("proposals:support", kwargs={"proposal_id": proposal.pk})
     assert client.get(url).status_code == 405
+
+
+def test_a_withdrawn_proposal_cannot_be_edited_launched_or_withdrawn_again(
+    client, proposal, proposer
+):
+    services.withdraw_proposal(actor=proposer, proposal=proposal)
+    client.force_login(proposer)
+    edit = reverse("proposals:edit", kwargs={"proposal_id": proposal.pk})
+    withdraw = reverse("proposals:withdraw", kwargs={"proposal_id": proposal.pk})
+
+    assert client.get(edit).status_code == 409
+    assert client.post(edit, GOOD).status_code == 409
+    response = client.get(_launch_url(proposal))
+    assert response.status_code == 409
+    assert "was withdrawn" in response.text
+    assert client.post(withdraw).status_code == 409
+    proposal.refresh_from_db()
+    assert proposal.title == GOOD["title"]
+    assert not Community.objects.exists()
+
+
+def test_only_a_gardener_adds_members_directly(proposal, helper):
+    from communities import services as community_services
+    from communities.errors import ActionError
+
+    community = CommunityFactory()
+    with pytest.raises(ActionError) as refused:
+        community_services.add_member(actor=helper, community=community, user=helper)
+    assert refused.value.status == 404
