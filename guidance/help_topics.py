@@ -61,7 +61,7 @@ TOPICS = [
         _("Starting a community well"),
         _("The launch checklist: what a new community needs in its first months, and why."),
         "launch checklist start new community gardener core group sponsor rhythm newcomer "
-        "welcome introductions",
+        "welcome introductions propose proposal",
     ),
 ]
 

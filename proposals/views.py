@@ -12,7 +12,7 @@ from copsite.actions import report_error
 
 from . import permissions, selectors, services
 from .forms import LaunchForm, ProposalForm, SupportForm
-from .models import Supporter
+from .models import NOTE_MAX, Supporter
 
 PAGE_SIZE = 20
 
@@ -138,8 +138,11 @@ def support(request, proposal_id: int):
     proposal = _proposal(request, proposal_id)
     form = SupportForm(request.POST)
     if not form.is_valid():
-        error = next(iter(form.errors.values()))[0]
-        return _refused(request, proposal_id, ActionError(error))
+        if "role" in form.errors:
+            message = _("Choose whether you would join or help run it.")
+        else:
+            message = _("Keep the note to one line of %(max)s characters.") % {"max": NOTE_MAX}
+        return _refused(request, proposal_id, ActionError(message))
     try:
         supporter = services.support_proposal(
             user=request.user,

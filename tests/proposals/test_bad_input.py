@@ -196,9 +196,9 @@ def test_supporting_a_closed_proposal_answers_409(client, proposal, proposer, he
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"role": "boss"}, "Select a valid choice."),
-        ({}, "This field is required."),
-        ({"role": "join", "note": "x" * 141}, "at most 140 characters"),
+        ({"role": "boss"}, "Choose whether you would join or help run it."),
+        ({}, "Choose whether you would join or help run it."),
+        ({"role": "join", "note": "x" * 141}, "one line of 140 characters"),
         ({"role": "join", "note": "two\nlines"}, "one line"),
     ],
 )
