@@ -22,6 +22,7 @@ urlpatterns = [
     path("search/", discussion_views.search, name="search"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("notifications/", include("notifications.urls")),
+    path("digests/", include("digests.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
