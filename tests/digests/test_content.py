@@ -38,7 +38,9 @@ def mail_to(user):
 
 def test_the_digest_holds_what_happened_in_the_period(community, gardener, reader, asker, writer):
     thread(community, asker, "Before the period", when=PERIOD_START - timedelta(minutes=1))
-    question = thread(community, asker, "Quizzes nobody opens", body="Fewer than a third open them.")
+    question = thread(
+        community, asker, "Quizzes nobody opens", body="Fewer than a third open them."
+    )
     visit = thread(community, writer, "Visiting the Eastgate team", codes=["visits"])
     solved = thread(community, writer, "Marking load", codes=["problem-solving"])
     with at(IN_PERIOD):
