@@ -16,7 +16,9 @@ def preferences(request):
     current = services.digest_frequencies(request.user)
     communities = Community.objects.filter(pk__in=list(current)).order_by("name", "pk")
     form = DigestPreferencesForm(
-        request.POST or None, communities=communities, initial_choices=current
+        request.POST if request.method == "POST" else None,
+        communities=communities,
+        initial_choices=current,
     )
     if request.method == "POST" and form.is_valid():
         try:
