@@ -47,7 +47,7 @@ class DigestPreference(models.Model):
 
 class SentDigest(models.Model):
     """The claim for one digest: inserted in the same transaction as the sending, so the
-    unique constraint lets exactly one worker send it; a failed send rolls it back."""
+    unique constraint lets exactly one worker send it; a failed send deletes it again."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     community = models.ForeignKey(
@@ -56,6 +56,8 @@ class SentDigest(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices)
     period_start = models.DateTimeField()
     sent_at = models.DateTimeField(default=timezone.now)
+    # Which run claimed it: a run sends only the rows it inserted itself.
+    run = models.UUIDField(editable=False)
 
     class Meta:
         constraints = [

@@ -9,8 +9,12 @@ community therefore costs the same handful of reads for ten members or a thousan
 import html
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 
+from django.conf import settings
 from django.db.models import Exists, Max, OuterRef, Prefetch, Q, Subquery
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import strip_tags
 
 from assets.models import Asset, Reuse
@@ -25,7 +29,8 @@ from .models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
 from .periods import last_full_week
 
 # A digest is a summary, not an archive: each section shows a few, then "and N more".
-SECTION_LIMIT = 6
+SECTION_LIMIT = 5
+NEW_THREADS_SHOWN = 10
 THREAD_LIMIT = 200  # newest threads read per community and period
 MEETING_HORIZON = timedelta(days=14)
 EXCERPT_LENGTH = 200
@@ -33,17 +38,32 @@ REUSE_KINDS = (Reuse.Kind.USED, Reuse.Kind.ADAPTED)
 NEVER = datetime.min.replace(tzinfo=UTC)
 
 
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
 @dataclass
 class ThreadItem:
     thread: Thread
     behaviours: list[Behaviour]
     excerpt: str
+    url: str
 
     @property
     def is_question(self) -> bool:
         return self.thread.accepted_answer_id is None and any(
             b.code in Behaviour.ANSWERABLE for b in self.behaviours
         )
+
+    # One thread reads the same in every member's digest: rendered once per run, not once
+    # per member (most of a digest's cost was these lines).
+    @cached_property
+    def html(self) -> str:
+        return render_to_string("digests/email/_thread.html", {"item": self})
+
+    @cached_property
+    def text(self) -> str:
+        return render_to_string("digests/email/_thread.txt", {"item": self})
 
 
 @dataclass
@@ -83,7 +103,8 @@ class Digest:
     community: Community
     membership: Membership
     since: datetime
-    groups: list[tuple[str, Section]]  # new threads by behaviour
+    groups: list[tuple[str, list[ThreadItem]]]  # the newest new threads, by behaviour
+    more_threads: int
     questions: Section
     new_assets: Section
     reused_assets: list[tuple[Asset, int]]
@@ -94,7 +115,8 @@ class Digest:
 
     def __post_init__(self) -> None:
         self.count = (
-            sum(len(section) for _name, section in self.groups)
+            sum(len(items) for _name, items in self.groups)
+            + self.more_threads
             + len(self.questions)
             + len(self.new_assets)
             + len(self.reused_assets)
@@ -129,7 +151,14 @@ def _threads(community: Community, since: datetime) -> list[ThreadItem]:
     items = []
     for thread in reversed(threads):
         thread.community = community  # for its address, without a query per thread
-        items.append(ThreadItem(thread, thread.behaviour_list, excerpts.get(thread.pk, "")))
+        items.append(
+            ThreadItem(
+                thread,
+                thread.behaviour_list,
+                excerpts.get(thread.pk, ""),
+                absolute(thread.get_absolute_url()),
+            )
+        )
     return items
 
 
@@ -145,17 +174,26 @@ def _assets(community: Community, since: datetime):
         Q(pk__in=reused_ids) | Q(created_at__gte=since)
     ):
         asset.community = community
+        asset.digest_url = absolute(asset.get_absolute_url())
         assets[asset.pk] = asset
     return assets, reuses
 
 
 def _meetings(community: Community, now: datetime) -> list[occurrences.Occurrence]:
     series = MeetingSeries.objects.filter(community=community).select_related("community")
-    return [
+    found = [
         o
         for o in occurrences.upcoming(series, viewer=None, limit=10, now=now)
         if not o.is_cancelled and o.start < now + MEETING_HORIZON
     ]
+    for o in found:
+        o.digest_url = absolute(
+            reverse(
+                "communities:occurrence",
+                kwargs={"slug": community.slug, "meeting_id": o.series.pk, "stamp": o.stamp},
+            )
+        )
+    return found
 
 
 def _newcomers(community: Community, since: datetime) -> list[Membership]:
@@ -200,7 +238,7 @@ def community_news(
     )
 
 
-def _by_behaviour(items: list[ThreadItem]) -> list[tuple[str, Section]]:
+def _by_behaviour(items: list[ThreadItem]) -> list[tuple[str, list[ThreadItem]]]:
     """Each thread under its first behaviour, in the behaviours' own order."""
     groups: dict[str, tuple[tuple, list[ThreadItem]]] = {}
     for item in items:
@@ -209,7 +247,7 @@ def _by_behaviour(items: list[ThreadItem]) -> list[tuple[str, Section]]:
         order = (first.position, first.name) if first else (10_000, "")
         groups.setdefault(name, (order, []))[1].append(item)
     ordered = sorted(groups.items(), key=lambda pair: pair[1][0])
-    return [(name, Section.of(found)) for name, (_order, found) in ordered]
+    return [(name, found) for name, (_order, found) in ordered]
 
 
 def digest_for(news: CommunityNews, membership: Membership) -> Digest | None:
@@ -249,7 +287,8 @@ def digest_for(news: CommunityNews, membership: Membership) -> Digest | None:
         community=news.community,
         membership=membership,
         since=since,
-        groups=_by_behaviour(others),
+        groups=_by_behaviour(others[-NEW_THREADS_SHOWN:]),
+        more_threads=max(0, len(others) - NEW_THREADS_SHOWN),
         questions=Section.of(questions),
         new_assets=Section.of(new_assets),
         reused_assets=[(news.assets[asset_id], n) for asset_id, n in most_reused],

@@ -1,10 +1,13 @@
-"""Digest choices and delivery: each digest claimed and sent in one transaction."""
+"""Digest choices and delivery: digests claimed and sent in the same transaction."""
 
+import logging
+import uuid
 import zoneinfo
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,8 +18,10 @@ from communities.models import Community, Membership
 from copsite.mail import send_templated_mail
 from copsite.unsubscribe import unsubscribe_url
 
-from .models import DEFAULT_FREQUENCY, DigestPreference, Frequency, Kind, SentDigest
+from .models import DEFAULT_FREQUENCY, DigestPreference, Frequency, SentDigest
 from .selectors import Digest, SponsorDigest
+
+logger = logging.getLogger(__name__)
 
 MEMBER_TEMPLATE = "digests/email/digest"
 SPONSOR_TEMPLATE = "digests/email/sponsor_digest"
@@ -59,6 +64,9 @@ def unsubscribe_from_community_digest(user, scope: str) -> str:
 
 # --- delivery ---------------------------------------------------------------------------
 
+# Digests claimed and sent per transaction: one commit per chunk rather than per mail.
+CHUNK = 50
+
 
 def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
@@ -71,57 +79,89 @@ def _zone(user) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo("UTC")
 
 
-def _claim_and_send(
-    *, user, community: Community, kind: str, period_start: datetime, template: str, context
-) -> bool:
-    """Insert the claim and send in one transaction; False when another run already did.
+@dataclass(frozen=True)
+class Letter:
+    user: object
+    template: str
+    context: dict
 
-    A second worker's insert waits for the first to commit, then fails on the unique
-    constraint; a failed send raises, rolling the claim back so a retry can send it.
+
+def _mail(community: Community, letter: Letter) -> None:
+    user = letter.user
+    with timezone.override(_zone(user)):
+        send_templated_mail(
+            template_prefix=letter.template,
+            context={
+                "recipient": user,
+                "community": community,
+                "site_url": _absolute(""),
+                "community_url": _absolute(community.get_absolute_url()),
+                "preferences_url": _absolute(reverse("digests:preferences")),
+                **letter.context,
+            },
+            to=[user.email],
+            unsubscribe_url=unsubscribe_url(user_id=user.pk, scope=f"digest:{community.pk}"),
+        )
+
+
+def _send_chunk(
+    *, community: Community, kind: str, period_start: datetime, letters: tuple[Letter, ...]
+) -> int:
+    """Claim these digests and send the ones this run won, in one transaction.
+
+    A concurrent run's claims for the same rows wait for ours to commit, then find them
+    taken (the unique constraint), as with meeting reminders. A mail that fails gives its
+    claim back at once, so a rerun sends it; a crash before the commit gives back the
+    whole chunk.
     """
-    try:
-        with transaction.atomic():
-            SentDigest.objects.create(
-                user=user, community=community, kind=kind, period_start=period_start
-            )
-            with timezone.override(_zone(user)):
-                send_templated_mail(
-                    template_prefix=template,
-                    context={
-                        "recipient": user,
-                        "community": community,
-                        "community_url": _absolute(community.get_absolute_url()),
-                        "preferences_url": _absolute(reverse("digests:preferences")),
-                        **context,
-                    },
-                    to=[user.email],
-                    unsubscribe_url=unsubscribe_url(
-                        user_id=user.pk, scope=f"digest:{community.pk}"
-                    ),
-                )
-    except IntegrityError:
-        return False
-    return True
+    run = uuid.uuid4()
+    key = {"community": community, "kind": kind, "period_start": period_start}
+    with transaction.atomic():
+        SentDigest.objects.bulk_create(
+            [SentDigest(user=letter.user, run=run, **key) for letter in letters],
+            ignore_conflicts=True,
+        )
+        ours = set(
+            SentDigest.objects.filter(
+                user__in=[letter.user.pk for letter in letters], run=run, **key
+            ).values_list("user_id", flat=True)
+        )
+        sent = 0
+        for letter in letters:
+            if letter.user.pk not in ours:
+                continue
+            try:
+                _mail(community, letter)
+            except Exception:  # one bad address must not stop everyone else's digest
+                logger.exception("Digest to user %s failed; its claim is released", letter.user.pk)
+                SentDigest.objects.filter(user=letter.user, run=run, **key).delete()
+            else:
+                sent += 1
+    return sent
 
 
-def send_member_digest(*, digest: Digest, kind: str, period_start: datetime) -> bool:
-    return _claim_and_send(
-        user=digest.user,
-        community=digest.community,
-        kind=kind,
-        period_start=period_start,
-        template=MEMBER_TEMPLATE,
-        context={"digest": digest, "kind": kind, "site_url": settings.SITE_URL.rstrip("/")},
+def send_letters(
+    *, community: Community, kind: str, period_start: datetime, letters: list[Letter]
+) -> int:
+    """Send each letter at most once for this community, kind and period; return how many."""
+    return sum(
+        _send_chunk(community=community, kind=kind, period_start=period_start, letters=chunk)
+        for chunk in (tuple(letters[i : i + CHUNK]) for i in range(0, len(letters), CHUNK))
     )
 
 
-def send_sponsor_digest(*, user, report: SponsorDigest, period_start: datetime) -> bool:
+def member_letter(digest: Digest, *, kind: str) -> Letter:
+    return Letter(
+        user=digest.user,
+        template=MEMBER_TEMPLATE,
+        context={"digest": digest, "kind": kind},
+    )
+
+
+def sponsor_letter(user, report: SponsorDigest) -> Letter:
     dashboard = reverse("communities:dashboard", kwargs={"slug": report.community.slug})
-    return _claim_and_send(
+    return Letter(
         user=user,
-        community=report.community,
-        kind=Kind.SPONSOR,
-        period_start=period_start,
         template=SPONSOR_TEMPLATE,
         context={"report": report, "dashboard_url": _absolute(dashboard)},
     )

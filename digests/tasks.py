@@ -5,7 +5,6 @@ once and sends each member's digest under a claim row, so a duplicated beat, a r
 task or two workers at once still send each digest once.
 """
 
-import logging
 from datetime import datetime
 
 from celery import shared_task
@@ -17,8 +16,6 @@ from communities.models.choices import Role
 from . import selectors, services
 from .models import Frequency, Kind
 from .periods import period_start
-
-logger = logging.getLogger(__name__)
 
 MEMBER_KINDS = {Kind.DAILY: Frequency.DAILY, Kind.WEEKLY: Frequency.WEEKLY}
 
@@ -64,17 +61,15 @@ def send_community_digests(community_id: int, kind: str, at: str | None = None) 
     if not members:
         return 0
     news = selectors.community_news(community, since=start, now=now)
-    sent = 0
+    letters = []
     for membership in members:
         membership.community = community
         digest = selectors.digest_for(news, membership)
-        if digest is None:
-            continue
-        try:
-            sent += services.send_member_digest(digest=digest, kind=kind, period_start=start)
-        except Exception:  # one bad address must not stop everyone else's digest
-            logger.exception("Digest for membership %s failed; a retry sends it", membership.pk)
-    return sent
+        if digest is not None:
+            letters.append(services.member_letter(digest, kind=kind))
+    return services.send_letters(
+        community=community, kind=kind, period_start=start, letters=letters
+    )
 
 
 def _send_sponsor_digests(community: Community, now: datetime) -> int:
@@ -86,13 +81,9 @@ def _send_sponsor_digests(community: Community, now: datetime) -> int:
     report = selectors.sponsor_digest(community, now=now)
     if not report.has_news:
         return 0
-    start = period_start(Kind.SPONSOR, now)
-    sent = 0
-    for membership in sponsors:
-        try:
-            sent += services.send_sponsor_digest(
-                user=membership.user, report=report, period_start=start
-            )
-        except Exception:
-            logger.exception("Sponsor digest for membership %s failed", membership.pk)
-    return sent
+    return services.send_letters(
+        community=community,
+        kind=Kind.SPONSOR,
+        period_start=period_start(Kind.SPONSOR, now),
+        letters=[services.sponsor_letter(membership.user, report) for membership in sponsors],
+    )

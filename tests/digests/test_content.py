@@ -63,7 +63,7 @@ def test_the_digest_holds_what_happened_in_the_period(community, gardener, reade
 
     assert [i.thread for i in digest.questions.items] == [question]
     assert digest.questions.items[0].excerpt == "Fewer than a third open them."
-    groups = {name: [i.thread for i in section.items] for name, section in digest.groups}
+    groups = {name: [i.thread for i in items] for name, items in digest.groups}
     # An answered problem is plain news, grouped under its behaviour.
     assert groups == {"Problem solving": [solved], "Visits": [visit]}
     assert [a.title for a in digest.new_assets.items] == ["Peer marking grid"]
