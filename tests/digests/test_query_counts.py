@@ -67,7 +67,9 @@ def run_queries(community) -> tuple[int, int]:
     return len(captured), sent
 
 
-def test_a_community_run_costs_the_same_for_few_and_many_members(community, gardener, writer, asker):
+def test_a_community_run_costs_the_same_for_few_and_many_members(
+    community, gardener, writer, asker
+):
     grow(community, gardener, writer, asker, 3)
     few_queries, few_sent = run_queries(community)
     SentDigest.objects.all().delete()  # run the same period again, with more members
