@@ -95,3 +95,21 @@ def test_a_rendered_digest(behaviours, page, shot):
     expect(page.get_by_role("heading", level=1)).to_have_text("Northfield e-learning committee")
     expect(page.get_by_role("heading", name="Questions you could help with")).to_be_visible()
     shot("digest-html")
+
+
+def test_a_rendered_sponsor_digest(behaviours, page, shot):
+    run = datetime(2026, 11, 16, 6, tzinfo=UTC)
+    with time_machine.travel(datetime(2026, 11, 1, tzinfo=UTC), tick=False):
+        community = CommunityFactory(name="Northfield e-learning committee")
+        sponsor = add_member(community, UserFactory(display_name="Marta Sponsor"), Role.SPONSOR)
+        asker = add_member(community, UserFactory(display_name="Dev Patel")).user
+    with time_machine.travel(run - timedelta(days=3), tick=False):
+        ThreadFactory(community=community, author=asker, title="Quizzes nobody opens")
+    with time_machine.travel(run, tick=False):
+        send_community_digests(community.pk, Kind.SPONSOR, run.isoformat())
+    [message] = mail.outbox
+    assert message.to == [sponsor.user.email]
+    page.set_content(message.alternatives[0][0])
+    dashboard = page.get_by_role("link", name="Open the dashboard for the whole picture")
+    expect(dashboard).to_be_visible()
+    shot("sponsor-digest-html")
