@@ -1,6 +1,10 @@
 """The digest beat task on a real Celery worker, Redis and PostgreSQL (CI runs this)."""
 
+import importlib
 import time
+
+import pytest
+from django.apps import apps
 
 from digests.tasks import send_weekly_digests
 from tests.factories import ThreadFactory
@@ -12,8 +16,16 @@ from tests.meetings.test_worker_end_to_end import (  # noqa: F401 - the worker f
     worker,
 )
 
+seed_behaviours = importlib.import_module("discussions.migrations.0002_seed_behaviours").seed
 
-def test_the_worker_sends_each_weekly_digest_once(worker, community, gardener, member):  # noqa: F811
+
+@pytest.fixture
+def behaviours(transactional_db):
+    # An earlier transactional test's flush empties the seeded behaviours table.
+    seed_behaviours(apps, None)
+
+
+def test_the_worker_sends_each_weekly_digest_once(worker, behaviours, community, gardener, member):  # noqa: F811
     ThreadFactory(community=community, author=gardener, title="Quizzes nobody opens")
     send_weekly_digests.delay()
     send_weekly_digests.delay()  # beat firing twice, or a redelivery: still one digest
