@@ -23,6 +23,7 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("notifications/", include("notifications.urls")),
     path("proposals/", include("proposals.urls")),
+    path("digests/", include("digests.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -27,6 +27,11 @@ class Membership(models.Model):
     level_review_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
     # When this person last opened the dashboard: the sponsorship principle's evidence.
     dashboard_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When this person last opened one of the community's pages (to the hour): digests tell
+    # only what came after it. Joining counts as a visit.
+    last_visited_at = models.DateTimeField(
+        null=True, blank=True, editable=False, default=timezone.now
+    )
     joined_at = models.DateTimeField(auto_now_add=True)
     # Set by a gardener: until then the member can read but not post.
     silenced_until = models.DateTimeField(null=True, blank=True)

@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -306,3 +309,23 @@ def clear_level_override(*, actor, membership: Membership) -> Membership:
             cause=MembershipChange.Cause.OVERRIDE_CLEARED,
             changed_by=actor,
         )
+
+
+VISIT_RESOLUTION = timedelta(hours=1)
+
+
+def note_visit(*, membership: Membership | None) -> None:
+    """Remember that the member opened a community page, to the hour.
+
+    Most page views find the time recent enough and write nothing; the conditional update
+    keeps concurrent requests from writing twice.
+    """
+    if membership is None:
+        return
+    now = timezone.now()
+    if membership.last_visited_at and membership.last_visited_at > now - VISIT_RESOLUTION:
+        return
+    Membership.objects.filter(pk=membership.pk).filter(
+        Q(last_visited_at__isnull=True) | Q(last_visited_at__lte=now - VISIT_RESOLUTION)
+    ).update(last_visited_at=now)
+    membership.last_visited_at = now

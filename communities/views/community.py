@@ -12,6 +12,7 @@ from ..dashboard import charts
 from ..errors import ActionError
 from ..forms import JoinRequestForm
 from ..models.choices import Level
+from ..services.membership import note_visit
 
 
 def header_context(request, community) -> dict:
@@ -28,6 +29,7 @@ def header_context(request, community) -> dict:
         "can_view_dashboard": permissions.can_view_dashboard(user, community),
         "request_form": JoinRequestForm(),
     }
+    note_visit(membership=context["membership"])
     if context["can_manage"]:
         context["pending_count"] = selectors.pending_requests(community).count()
     # The last gardener cannot leave; offer the way out instead of a button that fails.

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "assets",
     "notifications",
     "proposals",
+    "digests",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,15 @@ CELERY_BEAT_SCHEDULE = {
     "send-notification-digests": {
         "task": "notifications.tasks.send_notification_digests",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # Community digests: daily ones every morning; weekly ones and sponsors' on Mondays.
+    "send-daily-digests": {
+        "task": "digests.tasks.send_daily_digests",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "send-weekly-digests": {
+        "task": "digests.tasks.send_weekly_digests",
+        "schedule": crontab(hour=6, minute=0, day_of_week="mon"),
     },
 }
 
