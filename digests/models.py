@@ -46,8 +46,8 @@ class DigestPreference(models.Model):
 
 
 class SentDigest(models.Model):
-    """The claim for one digest: inserted in the same transaction as the sending, so the
-    unique constraint lets exactly one worker send it; a failed send deletes it again."""
+    """The claim for one digest: committed before the mail is sent, so the unique constraint
+    lets exactly one worker send it; a failed send deletes it again."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     community = models.ForeignKey(

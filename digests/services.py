@@ -1,4 +1,4 @@
-"""Digest choices and delivery: digests claimed and sent in the same transaction."""
+"""Digest choices and delivery: each digest claimed by a unique row before it is sent."""
 
 import logging
 import uuid
@@ -107,12 +107,13 @@ def _mail(community: Community, letter: Letter) -> None:
 def _send_chunk(
     *, community: Community, kind: str, period_start: datetime, letters: tuple[Letter, ...]
 ) -> int:
-    """Claim these digests and send the ones this run won, in one transaction.
+    """Claim these digests in one short transaction, then send the ones this run won.
 
     A concurrent run's claims for the same rows wait for ours to commit, then find them
-    taken (the unique constraint), as with meeting reminders. A mail that fails gives its
-    claim back at once, so a rerun sends it; a crash before the commit gives back the
-    whole chunk.
+    taken (the unique constraint), as with meeting reminders. The claim commits before any
+    mail leaves, so a crash can lose a digest but never send one twice; a mail that fails
+    gives its claim back at once, so a rerun sends it. No transaction stays open while the
+    mail server is talked to.
     """
     run = uuid.uuid4()
     key = {"community": community, "kind": kind, "period_start": period_start}
@@ -126,17 +127,17 @@ def _send_chunk(
                 user__in=[letter.user.pk for letter in letters], run=run, **key
             ).values_list("user_id", flat=True)
         )
-        sent = 0
-        for letter in letters:
-            if letter.user.pk not in ours:
-                continue
-            try:
-                _mail(community, letter)
-            except Exception:  # one bad address must not stop everyone else's digest
-                logger.exception("Digest to user %s failed; its claim is released", letter.user.pk)
-                SentDigest.objects.filter(user=letter.user, run=run, **key).delete()
-            else:
-                sent += 1
+    sent = 0
+    for letter in letters:
+        if letter.user.pk not in ours:
+            continue
+        try:
+            _mail(community, letter)
+        except Exception:  # one bad address must not stop everyone else's digest
+            logger.exception("Digest to user %s failed; its claim is released", letter.user.pk)
+            SentDigest.objects.filter(user=letter.user, run=run, **key).delete()
+        else:
+            sent += 1
     return sent
 
 
