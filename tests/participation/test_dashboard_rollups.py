@@ -111,7 +111,7 @@ def test_record_activity_keeps_both_rollups_in_step(community, people):
         url=url,
         at=now - timedelta(days=1),
     )
-    for n in range(3):  # the same day, actor and verb: one roll-up row counting three
+    for _n in range(3):  # the same day, actor and verb: one roll-up row counting three
         record_activity(community=community, actor=other, verb="asset_used", is_public=False)
     record_activity(community=community, actor=None, verb="value_story")
     record_activity(community=community, actor=None, verb="value_story")
