@@ -26,6 +26,7 @@ from ..models import (
 )
 from ..models.choices import LEVEL_ORDER, Level, Role
 from ..participation import CONTRIBUTION_VERBS
+from . import people
 from .behaviours import CODES
 from .period import Period
 
@@ -91,6 +92,10 @@ class Figures:
     domain_reviewed_at: datetime | None
     threads_started: int
     accepted_answers: int
+    flow: dict
+    concentration: dict
+    answers: dict
+    lost_and_back: dict
 
 
 def _days(community: Community, period: Period):
@@ -409,4 +414,8 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         domain_reviewed_at=reviewed,
         threads_started=totals["started"],
         accepted_answers=totals["accepted"],
+        flow=people.flow_matrix(community, period),
+        concentration=people.concentration(community, period),
+        answers=people.who_answers(community, period),
+        lost_and_back=people.lost_and_back(community, period),
     )

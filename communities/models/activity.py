@@ -36,6 +36,8 @@ class Activity(models.Model):
         RSVP = "rsvp", _("answered an invitation to a meeting")
         ATTENDED = "attended", _("attended a meeting")
         VALUE_STORY = "value_story", _("told a value story")
+        MEETING_HOSTED = "meeting_hosted", _("hosted a meeting")
+        GAP_FILLED = "gap_filled", _("filled a gap in the knowledge map")
 
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="activities"

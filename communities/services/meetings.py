@@ -312,6 +312,18 @@ def record_attendance(
             is_public=not series.members_only,
             at=start,
         )
+    if row.attendance_recorded_at is None:  # hosting counts once per meeting, not per edit
+        record_activity(
+            community=series.community,
+            actor=editor,
+            verb=Activity.Verb.MEETING_HOSTED,
+            target_type="meeting-occurrence",
+            target_id=row.pk,
+            title=series.title,
+            url=series.get_absolute_url(),
+            is_public=not series.members_only,
+            at=start,
+        )
     row.notes_url = notes_url[:500]
     row.attendance_recorded_at = timezone.now()
     row.save(update_fields=["notes_url", "attendance_recorded_at"])
