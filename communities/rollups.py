@@ -2,7 +2,7 @@
 
 ``record_activity`` keeps them current row by row (``count_activity``); writers that change
 ledger rows in place (moderation, moves, retractions, bulk loads) wrap the change in
-``kept_in_step`` so the touched days and threads are recounted from the ledger; ``rebuild``
+``kept_in_step`` so the touched days, threads and people are recounted from the ledger; ``rebuild``
 recounts a whole community (the nightly task and ``manage.py rebuild_rollups``). The
 ledger stays the truth: every roll-up row can be recomputed from it at any time.
 """
@@ -12,13 +12,15 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
 
-from .models import Activity, Community, LedgerDay, LedgerThread
+from .models import Activity, Community, LedgerDay, LedgerFirst, LedgerThread
 from .participation import thread_key
 
 THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
+# A person's own contributions: the first one ever makes them a newcomer of its period.
+OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")
 BATCH = 2000
 
 
@@ -37,6 +39,16 @@ def _upsert_sql() -> str:
     )
 
 
+def _first_sql() -> str:
+    table = connection.ops.quote_name(LedgerFirst._meta.db_table)
+    insert = "INSERT INTO " + table + " (community_id, actor_id, first_at) VALUES (%s, %s, %s) "  # noqa: S608 (a table name)
+    return insert + (
+        "ON CONFLICT (community_id, actor_id) DO UPDATE SET first_at = CASE "
+        "WHEN excluded.first_at < " + table + ".first_at THEN excluded.first_at "
+        "ELSE " + table + ".first_at END"
+    )
+
+
 def count_activity(activity: Activity) -> None:
     """Add one new ledger row to its day: a single upsert, cheap enough for every write."""
     with connection.cursor() as cursor:
@@ -50,6 +62,10 @@ def count_activity(activity: Activity) -> None:
                 activity.is_public,
             ],
         )
+        if activity.verb in OWN_VERBS and activity.actor_id:
+            cursor.execute(
+                _first_sql(), [activity.community_id, activity.actor_id, activity.created_at]
+            )
     if activity.verb in THREAD_VERBS and not activity.withdrawn:
         _fold_one(activity)
 
@@ -120,6 +136,19 @@ def _day_rows(activities: QuerySet) -> Iterator[LedgerDay]:
         )
 
 
+def _first_rows(activities: QuerySet) -> Iterator[LedgerFirst]:
+    firsts = (
+        activities.filter(verb__in=OWN_VERBS, actor__isnull=False)
+        .values("community_id", "actor_id")
+        .annotate(first=Min("created_at"))
+        .order_by()
+    )
+    for row in firsts.iterator(chunk_size=BATCH):
+        yield LedgerFirst(
+            community_id=row["community_id"], actor_id=row["actor_id"], first_at=row["first"]
+        )
+
+
 def _thread_rows(activities: QuerySet, keys: set[str] | None = None) -> list[LedgerThread]:
     threads: dict[tuple[int, str], LedgerThread] = {}
     rows = (
@@ -157,7 +186,21 @@ def rebuild(community: Community) -> tuple[int, int]:
     LedgerThread.objects.filter(community=community).delete()
     days = _bulk(LedgerDay, _day_rows(ledger))
     threads = _bulk(LedgerThread, _thread_rows(ledger))
+    rebuild_firsts(community)
     return days, threads
+
+
+def rebuild_firsts(community: Community) -> int:
+    LedgerFirst.objects.filter(community=community).delete()
+    return _bulk(LedgerFirst, _first_rows(Activity.objects.filter(community=community)))
+
+
+def _refresh_firsts(people: set[tuple[int, int]]) -> None:
+    """Recount first contributions per person, through the ledger's (actor, time) index."""
+    for community_id, actor_id in people:
+        LedgerFirst.objects.filter(community_id=community_id, actor_id=actor_id).delete()
+        rows = Activity.objects.filter(community_id=community_id, actor_id=actor_id)
+        LedgerFirst.objects.bulk_create(_first_rows(rows))
 
 
 def _day_range(day: date) -> Q:
@@ -199,15 +242,17 @@ def _refresh_threads(threads: dict[tuple[int, str], datetime]) -> None:
         LedgerThread.objects.bulk_create(_thread_rows(rows, keys))
 
 
-def _touched(rows: QuerySet) -> tuple[set, dict]:
-    days, threads = set(), {}
-    found = rows.values_list("community_id", "verb", "url", "created_at")
-    for community_id, verb, url, at in found:
+def _touched(rows: QuerySet) -> tuple[set, dict, set]:
+    days, threads, people = set(), {}, set()
+    found = rows.values_list("community_id", "verb", "url", "created_at", "actor_id")
+    for community_id, verb, url, at, actor_id in found:
         days.add((community_id, utc_day(at)))
+        if verb in OWN_VERBS and actor_id:
+            people.add((community_id, actor_id))
         if verb in THREAD_VERBS:
             key = (community_id, thread_key(url))
             threads[key] = min(at, threads.get(key, at))
-    return days, threads
+    return days, threads, people
 
 
 def _merge(one: dict, other: dict) -> dict:
@@ -218,15 +263,17 @@ def _merge(one: dict, other: dict) -> dict:
 def kept_in_step(rows: QuerySet):
     """Wrap an in-place change to ledger rows (update, delete, move): the days and threads
     those rows touch, before and after the change, are recounted from the ledger."""
-    days, threads = _touched(rows)
+    days, threads, people = _touched(rows)
     yield
-    after_days, after_threads = _touched(rows)
+    after_days, after_threads, after_people = _touched(rows)
     _refresh_days(days | after_days)
     _refresh_threads(_merge(threads, after_threads))
+    _refresh_firsts(people | after_people)
 
 
 def refresh_rows(rows: QuerySet) -> None:
     """Recount the days and threads of rows written around ``record_activity`` (bulk loads)."""
-    days, threads = _touched(rows)
+    days, threads, people = _touched(rows)
     _refresh_days(days)
     _refresh_threads(threads)
+    _refresh_firsts(people)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from ..models import (
     Activity,
     Community,
     LedgerDay,
+    LedgerFirst,
     LedgerThread,
     MeetingOccurrence,
     MeetingSeries,
@@ -34,7 +35,6 @@ from .behaviours import CODES
 from .period import Period
 
 THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
-OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")
 # The weekly figures, in the CSV's column order: (column, verbs counted).
 WEEKLY_COLUMNS = (
     ("threads_started", ("thread_started",)),
@@ -225,25 +225,10 @@ def _newcomers(
     community: Community, period: Period, answer_by: datetime
 ) -> tuple[list[dict], float | None]:
     """People whose first contribution ever fell in the period, and how soon someone answered."""
-    own = LedgerDay.objects.filter(community=community, verb__in=OWN_VERBS, actor__isnull=False)
-    # "Nothing before the period" is an index lookup per person (community, actor, day).
-    earlier = own.filter(actor_id=OuterRef("actor_id"), day__lt=period.start)
-    newcomer_ids = (
-        own.filter(day__gte=period.start, day__lte=period.end)
-        .filter(~Exists(earlier))
-        .values("actor_id")
-    )
     firsts = list(
-        Activity.objects.filter(
-            community=community,
-            verb__in=OWN_VERBS,
-            actor_id__in=newcomer_ids,
-            created_at__gte=period.since,
-            created_at__lt=period.until,
-        )
-        .values("actor_id")
-        .annotate(first=Min("created_at"))
-        .values_list("actor_id", "actor__display_name", "actor__username", "first")
+        LedgerFirst.objects.filter(
+            community=community, first_at__gte=period.since, first_at__lt=period.until
+        ).values_list("actor_id", "actor__display_name", "actor__username", "first_at")
     )
     first_threads: dict[int, LedgerThread] = {}
     for thread in LedgerThread.objects.filter(
@@ -320,7 +305,7 @@ def _rhythm(community: Community, period: Period) -> dict:
 
 def _planned(community: Community, period: Period) -> dict:
     """Meetings the calendar planned in the period (less cancelled ones), and how many of
-    them have their attendance recorded: three queries, the rules expanded in Python."""
+    them have their attendance recorded: two queries, the rules expanded in Python."""
     planned = set()
     for series in MeetingSeries.objects.filter(community=community, starts_at__lt=period.until):
         planned.update(
@@ -331,12 +316,13 @@ def _planned(community: Community, period: Period) -> dict:
         original_start__gte=period.since,
         original_start__lt=period.until,
     )
-    cancelled = set(
-        occurrences.filter(status=MeetingOccurrence.Status.CANCELLED).values_list(
-            "series_id", "original_start"
-        )
-    )
-    recorded = occurrences.filter(attendance_recorded_at__isnull=False).count()
+    cancelled, recorded = set(), 0
+    for series_id, start, status, recorded_at in occurrences.values_list(
+        "series_id", "original_start", "status", "attendance_recorded_at"
+    ):
+        if status == MeetingOccurrence.Status.CANCELLED:
+            cancelled.add((series_id, start))
+        recorded += recorded_at is not None
     return {"planned": len(planned - cancelled), "recorded": recorded}
 
 
@@ -385,16 +371,22 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
     sponsorship = Membership.objects.filter(community=community, role=Role.SPONSOR).aggregate(
         n=Count("pk"), seen=Max("dashboard_seen_at")
     )
-    gardener_last = (
-        Activity.objects.filter(
-            community=community,
-            actor__memberships__community=community,
-            actor__memberships__role=Role.GARDENER,
-        )
+    # Each gardener's latest row, read backwards along the ledger's (actor, time) index.
+    latest = (
+        Activity.objects.filter(community=community, actor_id=OuterRef("user_id"))
         .exclude(verb__in=["joined", "role_changed", "level_changed"])
         .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
+        .values("created_at")[:1]
+    )
+    gardener_last = max(
+        (
+            at
+            for at in Membership.objects.filter(community=community, role=Role.GARDENER)
+            .annotate(last=Subquery(latest))
+            .values_list("last", flat=True)
+            if at is not None
+        ),
+        default=None,
     )
     reviewed = (
         Activity.objects.filter(

@@ -40,7 +40,7 @@ def _person(row: dict, prefix: str = "actor__") -> dict:
 def flow_matrix(community: Community, period: Period) -> dict:
     """How many level changes went from each level to each other level in the period."""
     moves = {
-        (old, new): n
+        (Level(old), Level(new)): n
         for old, new, n in MembershipChange.objects.filter(
             community=community,
             field=MembershipChange.Field.LEVEL,
@@ -50,19 +50,21 @@ def flow_matrix(community: Community, period: Period) -> dict:
         .values_list("old_value", "new_value")
         .annotate(n=Count("pk"))
         .values_list("old_value", "new_value", "n")
+        if old in Level.values and new in Level.values and old != new
     }
-    rows = [
-        {
-            "label": old.label,
-            "cells": [moves.get((old.value, new.value), 0) for new in FLOW_ORDER],
-            "total": sum(moves.get((old.value, new.value), 0) for new in FLOW_ORDER),
-        }
-        for old in FLOW_ORDER
-    ]
+    # Only the levels people left and reached, so the table stays small.
+    sources = [level for level in FLOW_ORDER if any(old == level for old, _new in moves)]
+    targets = [level for level in FLOW_ORDER if any(new == level for _old, new in moves)]
     return {
-        "columns": [level.label for level in FLOW_ORDER],
-        "rows": [row for row in rows if row["total"]],
-        "total": sum(row["total"] for row in rows),
+        "columns": [level.label for level in targets],
+        "rows": [
+            {
+                "label": old.label,
+                "cells": [moves.get((old, new), 0) for new in targets],
+            }
+            for old in sources
+        ],
+        "total": sum(moves.values()),
     }
 
 

@@ -15,7 +15,7 @@ from .meetings import (
 )
 from .membership import Membership, MembershipChange
 from .participation import LevelRules, ValueStory
-from .rollups import LedgerDay, LedgerThread
+from .rollups import LedgerDay, LedgerFirst, LedgerThread
 
 __all__ = [
     "Activity",
@@ -27,6 +27,7 @@ __all__ = [
     "Invitation",
     "JoinRequest",
     "LedgerDay",
+    "LedgerFirst",
     "LedgerThread",
     "LevelRules",
     "MeetingKind",

@@ -82,3 +82,23 @@ class LedgerThread(models.Model):
     @property
     def behaviours(self) -> set[str]:
         return set(self.behaviour.split())
+
+
+class LedgerFirst(models.Model):
+    """When each person first contributed something of their own to a community (thread,
+    reply, asset, story, attendance): newcomers of a period are an index lookup."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    first_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "actor"], name="ledger_first_unique")
+        ]
+        indexes = [models.Index(fields=["community", "first_at"], name="ledger_first_time")]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} since {self.first_at:%Y-%m-%d}"

@@ -6,14 +6,14 @@ from datetime import UTC, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from communities import rollups
 from communities.dashboard.figures import compute
 from communities.dashboard.period import parse_period
-from communities.models import Activity, LedgerDay, LedgerThread
+from communities.models import Activity, LedgerDay, LedgerFirst, LedgerThread
 from communities.participation import CONTRIBUTION_VERBS
 from communities.services import record_activity
 from communities.tasks import rebuild_rollups
@@ -61,13 +61,25 @@ def thread_rows(community) -> set[tuple]:
     return set(LedgerThread.objects.filter(community=community).values_list(*THREAD_FIELDS))
 
 
+def first_rows(community) -> set[tuple]:
+    return set(LedgerFirst.objects.filter(community=community).values_list("actor_id", "first_at"))
+
+
+def ledger_firsts(community) -> set[tuple]:
+    own = Activity.objects.filter(community=community, verb__in=rollups.OWN_VERBS)
+    return set(own.exclude(actor=None).values_list("actor_id").annotate(Min("created_at")))
+
+
 def assert_in_step(community) -> set[tuple]:
     """Live roll-ups = raw ledger = a rebuild from scratch."""
     live_days, live_threads = day_counts(community), thread_rows(community)
+    live_firsts = first_rows(community)
     assert live_days == ledger_counts(community)
+    assert live_firsts == ledger_firsts(community)
     rollups.rebuild(community)
     assert day_counts(community) == live_days
     assert thread_rows(community) == live_threads
+    assert first_rows(community) == live_firsts
     return live_threads
 
 
