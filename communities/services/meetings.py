@@ -130,13 +130,13 @@ def update_meeting(*, editor, series: MeetingSeries, details: MeetingDetails) ->
         setattr(series, name, value)
     series.sequence += 1
     series.save()
-    # Earlier answers and attendance follow the meeting: a members-only meeting's title leaves
-    # public feeds. Guest invitations stay private whatever the meeting becomes.
+    # Earlier answers, attendance and hosting follow the meeting: a members-only meeting's
+    # title leaves public feeds. Guest invitations stay private whatever the meeting becomes.
     answers = Activity.objects.filter(
         Q(target_type="meeting", target_id=series.pk)
         | Q(target_type="meeting-occurrence", target_id__in=series.occurrences.values("pk")),
         community=series.community,
-        verb__in=[Activity.Verb.RSVP, Activity.Verb.ATTENDED],
+        verb__in=[Activity.Verb.RSVP, Activity.Verb.ATTENDED, Activity.Verb.MEETING_HOSTED],
     )
     with rollups.kept_in_step(answers):
         answers.update(is_public=not series.members_only and series.community.is_public)
