@@ -3,9 +3,10 @@
     DATABASE_URL=postgres://copsite:copsite@127.0.0.1:5432/copsite_bench \\
         .venv/bin/python bench/dashboard_timing.py [--rows 1000000] [--members 2000]
 
-Builds the community once (a second run reuses it), then renders /c/<slug>/dashboard/ for
-the default 90-day period several times and prints the timings and the query count.
-Figures go in docs/performance.md.
+Builds the community once (a second run reuses it), counts its roll-ups with the same
+rebuild the nightly task runs (skipped when they already match the ledger), then renders
+/c/<slug>/dashboard/ for the default 90-day period several times and prints the timings,
+the query count and the machine's load. Figures go in docs/performance-dashboard.md.
 """
 
 import argparse
@@ -27,11 +28,13 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
+from django.db.models import Sum  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from communities.models import Activity, Community, Membership  # noqa: E402
+from communities import rollups  # noqa: E402
+from communities.models import Activity, Community, LedgerDay, Membership  # noqa: E402
 
 SLUG = "bench-dashboard"
 VERBS = [
@@ -91,14 +94,14 @@ def _insert_in_sql(community: Community, people: list[int], have: int, rows: int
                 """
                 INSERT INTO communities_activity
                     (community_id, actor_id, verb, behaviour, target_type, target_id,
-                     title, url, is_public, created_at)
+                     title, url, is_public, withdrawn, created_at)
                 SELECT %(community)s,
                        (%(people)s::bigint[])[1 + floor(power(random(), 3) * %(n)s)::int],
                        v.verb, (%(behaviours)s::text[])[1 + floor(random() * 4)::int],
                        'thread', t.thread, 'Thread ' || t.thread,
                        '/c/' || %(slug)s || '/threads/' || t.thread || '/'
                            || CASE WHEN v.verb = 'thread_started' THEN '' ELSE '?post=2' END,
-                       true,
+                       true, false,
                        now() - random() * interval '1095 days'
                 FROM generate_series(%(first)s, %(last)s - 1) AS g(i)
                 CROSS JOIN LATERAL (
@@ -154,13 +157,35 @@ def _insert_in_python(community: Community, people: list[int], have: int, rows: 
     Activity.objects.bulk_create(batch)
 
 
+def roll_up(community: Community, force: bool) -> None:
+    """The bench rows are bulk-inserted, as the nightly rebuild would find them."""
+    ledger = Activity.objects.filter(community=community).count()
+    counted = LedgerDay.objects.filter(community=community).aggregate(n=Sum("count"))["n"] or 0
+    if counted == ledger and not force:
+        print(f"Roll-ups already match the ledger ({ledger:,} rows).")
+        return
+    start = time.perf_counter()
+    days, threads = rollups.rebuild(community)
+    print(
+        f"Rebuilt roll-ups: {days:,} day rows, {threads:,} threads "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE communities_ledgerday")
+            cursor.execute("ANALYZE communities_ledgerthread")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--members", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--queries", action="store_true", help="list the last run's SQL")
+    parser.add_argument("--rebuild", action="store_true", help="recount the roll-ups anyway")
     args = parser.parse_args()
     community = build(args.rows, args.members)
+    roll_up(community, args.rebuild)
     gardener = Membership.objects.filter(community=community, role="gardener").first().user
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     client = Client()
@@ -182,6 +207,10 @@ def main() -> None:
         f"best {min(timings):.0f} ms over {args.runs} runs, "
         f"{len(captured.captured_queries)} SQL queries"
     )
+    print("load average (1, 5, 15 min): " + ", ".join(f"{n:.2f}" for n in os.getloadavg()))
+    if "--queries" in sys.argv[1:]:
+        for query in captured.captured_queries:
+            print(f"{query['time']}s  {query['sql'][:160]}")
 
 
 if __name__ == "__main__":

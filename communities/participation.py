@@ -65,6 +65,18 @@ POINTS: tuple[Points, ...] = (
     ),
     Points("attended", 2, _("meeting attended"), _("rhythm and relationships")),
     Points("value_story", 3, _("value story told"), _("saying what difference it made")),
+    Points(
+        "meeting_hosted",
+        3,
+        _("meeting hosted (attendance recorded)"),
+        _("keeping the community's rhythm going"),
+    ),
+    Points(
+        "gap_filled",
+        3,
+        _("gap in the knowledge map marked filled"),
+        _("the community now knows something it lacked"),
+    ),
 )
 POINTS_BY_KIND = {p.verb: p for p in POINTS}
 
@@ -82,6 +94,8 @@ CONTRIBUTION_VERBS = frozenset(
         "asset_adapted",
         "attended",
         "value_story",
+        "meeting_hosted",
+        "gap_filled",
     }
 )
 # Points that another person gives: capped per counterpart per week (anti-gaming).

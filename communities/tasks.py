@@ -145,3 +145,18 @@ def recompute_participation_levels(review: bool | None = None) -> int:
     for community in Community.objects.order_by("pk").iterator():
         moved += recompute_levels(community, review=review)
     return moved
+
+
+@shared_task
+def rebuild_rollups() -> int:
+    """Beat, nightly: recount every community's dashboard roll-ups from the ledger, so
+    anything written around ``record_activity`` is caught up. Idempotent."""
+    from . import rollups
+
+    rebuilt = 0
+    for community_id in Community.objects.order_by("pk").values_list("pk", flat=True):
+        community = Community.objects.filter(pk=community_id).first()
+        if community is not None:  # deleted since the list was read
+            rollups.rebuild(community)
+            rebuilt += 1
+    return rebuilt

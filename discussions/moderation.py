@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from communities import permissions
+from communities import permissions, rollups
 from communities.errors import ActionError
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
@@ -60,15 +60,17 @@ def _republish(thread: Thread, *, post: Post | None = None) -> None:
     public = thread.community.is_public and not thread.members_only and not thread.hidden
     if post is not None:
         rows = Activity.objects.filter(target_type="post", target_id=post.pk)
-        rows.update(is_public=public and not post.hidden, withdrawn=thread.hidden or post.hidden)
+        with rollups.kept_in_step(rows):
+            rows.update(
+                is_public=public and not post.hidden, withdrawn=thread.hidden or post.hidden
+            )
         return
     post_ids = Post.objects.filter(thread=thread, hidden=False).values("pk")
-    Activity.objects.filter(target_type="thread", target_id=thread.pk).update(
-        is_public=public, withdrawn=thread.hidden
-    )
-    Activity.objects.filter(target_type="post", target_id__in=post_ids).update(
-        is_public=public, withdrawn=thread.hidden
-    )
+    thread_rows = Activity.objects.filter(target_type="thread", target_id=thread.pk)
+    post_rows = Activity.objects.filter(target_type="post", target_id__in=post_ids)
+    with rollups.kept_in_step(thread_rows), rollups.kept_in_step(post_rows):
+        thread_rows.update(is_public=public, withdrawn=thread.hidden)
+        post_rows.update(is_public=public, withdrawn=thread.hidden)
 
 
 def flag_post(*, member, post: Post, reason: str, note: str = "") -> Flag:
@@ -233,8 +235,11 @@ def move_thread(*, actor, thread: Thread, to: Community) -> Thread:
             new_url=thread.get_absolute_url(),
         )
         thread.behaviours.set(kept)
-        Activity.objects.filter(target_type="thread", target_id=thread.pk).update(community=to)
-        Activity.objects.filter(target_type="post", target_id__in=post_ids).update(community=to)
+        thread_rows = Activity.objects.filter(target_type="thread", target_id=thread.pk)
+        post_rows = Activity.objects.filter(target_type="post", target_id__in=post_ids)
+        with rollups.kept_in_step(thread_rows), rollups.kept_in_step(post_rows):
+            thread_rows.update(community=to)
+            post_rows.update(community=to)
         _republish(thread)
         for community in (source, to):
             _log(

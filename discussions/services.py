@@ -6,13 +6,13 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from communities import permissions
+from communities import permissions, rollups
 from communities.errors import ActionError
 from communities.models import Activity, Community, GuestPass, Membership
 from communities.services import record_activity
@@ -311,16 +311,18 @@ def toggle_helpful(*, member, post: Post) -> bool:
         ).delete()
         if deleted:
             Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") - 1)
-            Activity.objects.filter(
+            marked = Activity.objects.filter(
                 verb=Activity.Verb.MARKED_HELPFUL,
                 actor=member,
                 target_type="post",
                 target_id=post.pk,
-            ).delete()  # taken back: it no longer counts for anyone
+            )
             received = Activity.objects.filter(
                 verb=Activity.Verb.HELPFUL_RECEIVED, target_type="post", target_id=post.pk
-            ).values("pk")[:1]
-            Activity.objects.filter(pk__in=received).delete()
+            ).values_list("pk", flat=True)[:1]
+            taken_back = Activity.objects.filter(Q(pk__in=marked) | Q(pk__in=list(received)))
+            with rollups.kept_in_step(taken_back):
+                taken_back.delete()  # taken back: it no longer counts for anyone
             return False
         try:
             with transaction.atomic():

@@ -1,7 +1,9 @@
-"""The dashboard's figures for one community and period, from the ledger.
+"""The dashboard's figures for one community and period, from the ledger and its roll-ups.
 
-A fixed number of queries whatever the size of the ledger: aggregates run in the database;
-only the thread rows of the period (for behaviours and first responses) come back as rows.
+A fixed number of queries whatever the size of the ledger, and each reads little: counts
+per week and month and distinct contributors come from the daily roll-up (``LedgerDay``),
+behaviours and first responses from the per-thread roll-up (``LedgerThread``); only the
+rarer verbs (meetings, reuse, reviews) are read from the ledger itself, through an index.
 """
 
 from collections import Counter
@@ -9,18 +11,30 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q
-from django.db.models.functions import TruncMonth, TruncWeek
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 
-from ..models import Activity, Community, Membership, MembershipChange, ValueStory
+from ..models import (
+    Activity,
+    Community,
+    LedgerDay,
+    LedgerFirst,
+    LedgerThread,
+    MeetingOccurrence,
+    MeetingSeries,
+    Membership,
+    MembershipChange,
+    ValueStory,
+)
 from ..models.choices import LEVEL_ORDER, Level, Role
-from ..participation import CONTRIBUTION_VERBS, thread_key
+from ..participation import CONTRIBUTION_VERBS
+from ..recurrence import starts_between
+from . import people
 from .behaviours import CODES
 from .period import Period
 
 THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
-OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")
 # The weekly figures, in the CSV's column order: (column, verbs counted).
 WEEKLY_COLUMNS = (
     ("threads_started", ("thread_started",)),
@@ -45,19 +59,6 @@ class Week:
 
 
 @dataclass
-class ThreadStats:
-    key: str
-    title: str
-    url: str
-    starter: int | None
-    started_at: datetime | None
-    behaviours: set[str] = field(default_factory=set)
-    people: set[int] = field(default_factory=set)
-    first_response_at: datetime | None = None
-    accepted: bool = False
-
-
-@dataclass
 class Figures:
     period: Period
     weeks: list[Week]
@@ -71,8 +72,11 @@ class Figures:
     moved_outward: int
     newcomers: list[dict]
     median_first_response_hours: float | None
-    unanswered: list[ThreadStats]
-    threads: list[ThreadStats]
+    unanswered: list[LedgerThread]
+    active_threads: int
+    new_threads: int
+    # Threads in the period with two or more people, counted per behaviour code.
+    conversations: Counter
     behaviours_evident: set[str]
     extra_behaviours_evident: set[str]
     top_assets: list[dict]
@@ -91,21 +95,29 @@ class Figures:
     domain_reviewed_at: datetime | None
     threads_started: int
     accepted_answers: int
+    flow: dict
+    concentration: dict
+    answers: dict
+    lost_and_back: dict
+
+
+def _days(community: Community, period: Period):
+    return LedgerDay.objects.filter(community=community, day__gte=period.start, day__lte=period.end)
+
+
+def _sum(verbs) -> Coalesce:
+    return Coalesce(Sum("count", filter=Q(verb__in=verbs)), 0)
 
 
 def weekly(community: Community, period: Period) -> list[Week]:
-    """Contributions and distinct contributors per week: one query."""
-    counts = {column: Count("pk", filter=Q(verb__in=verbs)) for column, verbs in WEEKLY_COLUMNS}
+    """Contributions and distinct contributors per week: one query on the daily roll-up."""
+    counts = {column: _sum(verbs) for column, verbs in WEEKLY_COLUMNS}
     rows = (
-        Activity.objects.filter(
-            community=community,
-            created_at__gte=period.since,
-            created_at__lt=period.until,
-            verb__in=CONTRIBUTION_VERBS,
-        )
-        .annotate(week=TruncWeek("created_at"))
+        _days(community, period)
+        .filter(verb__in=CONTRIBUTION_VERBS)
+        .annotate(week=TruncWeek("day"))
         .values("week")
-        .annotate(total=Count("pk"), people=Count("actor", distinct=True), **counts)
+        .annotate(total=Sum("count"), people=Count("actor", distinct=True), **counts)
         .order_by("week")
     )
     by_week = {_day(row["week"]): row for row in rows}
@@ -174,66 +186,65 @@ def _moves(community: Community, period: Period) -> tuple[int, int]:
     return inward, outward
 
 
-def _threads(community: Community, period: Period, now: datetime) -> list[ThreadStats]:
-    """Every thread with activity in the period; first responses may come up to a week after."""
-    rows = (
-        Activity.objects.filter(
-            community=community,
-            verb__in=THREAD_VERBS,
-            created_at__gte=period.since,
-            created_at__lt=min(period.until + timedelta(days=7), now),
-            withdrawn=False,  # hidden by a gardener: not for sponsors' lists
-        )
-        .values_list("actor_id", "verb", "behaviour", "url", "title", "created_at")
-        .order_by("created_at")
+def _threads(community: Community, period: Period, now: datetime) -> dict:
+    """Threads alive in the period, from the per-thread roll-up: counts, not rows."""
+    # First responses may come up to a week after the period (never after now).
+    answer_by = min(period.until + timedelta(days=7), now)
+    threads = LedgerThread.objects.filter(community=community)
+    alive = threads.filter(first_at__lt=period.until, last_at__gte=period.since)
+    counts = alive.aggregate(
+        active=Count("pk"),
+        new=Count("pk", filter=Q(started_at__gte=period.since, started_at__lt=period.until)),
     )
-    threads: dict[str, ThreadStats] = {}
-    for actor, verb, behaviour, url, title, at in rows:
-        key = thread_key(url)
-        stats = threads.get(key)
-        if stats is None:
-            stats = threads[key] = ThreadStats(
-                key=key, title=title, url=key, starter=None, started_at=None
-            )
-        if at >= period.until and (verb != "replied" or stats.first_response_at):
-            continue  # after the period only the first response still counts
-        stats.behaviours.update(behaviour.split())
-        if verb == "thread_started":
-            stats.starter, stats.started_at = actor, at
-        elif verb == "replied" and actor != stats.starter and stats.first_response_at is None:
-            stats.first_response_at = at
-        elif verb == "answer_accepted":
-            stats.accepted = True
-        if at < period.until and actor:
-            stats.people.add(actor)
-    return list(threads.values())
+    conversations = Counter()
+    for behaviour, n in (
+        alive.filter(conversation_at__lt=period.until)
+        .exclude(behaviour="")
+        .values_list("behaviour")
+        .annotate(n=Count("pk"))
+        .values_list("behaviour", "n")
+    ):
+        for code in behaviour.split():
+            conversations[code] += n
+    unanswered = list(
+        threads.filter(started_at__gte=period.since, started_at__lt=period.until)
+        .filter(Q(first_response_at__isnull=True) | Q(first_response_at__gte=answer_by))
+        .filter(Q(accepted_at__isnull=True) | Q(accepted_at__gte=period.until))
+        .order_by("started_at", "pk")[:10]
+    )
+    return {
+        "active": counts["active"],
+        "new": counts["new"],
+        "conversations": conversations,
+        "unanswered": unanswered,
+        "answer_by": answer_by,
+    }
 
 
 def _newcomers(
-    community: Community, period: Period, threads: list[ThreadStats]
+    community: Community, period: Period, answer_by: datetime
 ) -> tuple[list[dict], float | None]:
     """People whose first contribution ever fell in the period, and how soon someone answered."""
-    own = Activity.objects.filter(community=community, verb__in=OWN_VERBS, actor__isnull=False)
-    # "Nothing before the period" is an index lookup per person (actor, created_at), so this
-    # stays fast however long the community's history is.
-    earlier = own.filter(actor_id=OuterRef("actor_id"), created_at__lt=period.since)
-    firsts = (
-        own.filter(created_at__gte=period.since, created_at__lt=period.until)
-        .filter(~Exists(earlier))
-        .values("actor_id")
-        .annotate(first=Min("created_at"))
-        .values_list("actor_id", "actor__display_name", "actor__username", "first")
+    firsts = list(
+        LedgerFirst.objects.filter(
+            community=community, first_at__gte=period.since, first_at__lt=period.until
+        ).values_list("actor_id", "actor__display_name", "actor__username", "first_at")
     )
-    first_threads: dict[int, ThreadStats] = {}
-    for stats in threads:
-        if stats.starter is not None and stats.started_at is not None:
-            first_threads.setdefault(stats.starter, stats)
+    first_threads: dict[int, LedgerThread] = {}
+    for thread in LedgerThread.objects.filter(
+        community=community,
+        starter_id__in=[row[0] for row in firsts],
+        started_at__gte=period.since,
+        started_at__lt=period.until,
+    ).order_by("started_at", "pk"):
+        first_threads.setdefault(thread.starter_id, thread)
     newcomers, hours = [], []
     for actor_id, display, username, first in firsts:
         thread = first_threads.get(actor_id)
         own_first = thread is not None and thread.started_at <= first + timedelta(seconds=1)
+        responded = own_first and thread.first_response_at and thread.first_response_at < answer_by
         waited = None
-        if own_first and thread.first_response_at:
+        if responded:
             waited = (thread.first_response_at - thread.started_at).total_seconds() / 3600
             hours.append(waited)
         newcomers.append(
@@ -243,7 +254,7 @@ def _newcomers(
                 "first": first,
                 "thread": thread if own_first else None,
                 "hours_to_response": waited,
-                "unanswered": own_first and thread.first_response_at is None,
+                "unanswered": own_first and not responded,
             }
         )
     newcomers.sort(key=lambda n: n["first"])
@@ -289,7 +300,30 @@ def _rhythm(community: Community, period: Period) -> dict:
     )
     held = found["held"]
     found["per_meeting"] = round(found["attended"] / held, 1) if held else None
-    return found
+    return found | _planned(community, period)
+
+
+def _planned(community: Community, period: Period) -> dict:
+    """Meetings the calendar planned in the period (less cancelled ones), and how many of
+    them have their attendance recorded: two queries, the rules expanded in Python."""
+    planned = set()
+    for series in MeetingSeries.objects.filter(community=community, starts_at__lt=period.until):
+        planned.update(
+            (series.pk, start) for start in starts_between(series, period.since, period.until)
+        )
+    occurrences = MeetingOccurrence.objects.filter(
+        series__community=community,
+        original_start__gte=period.since,
+        original_start__lt=period.until,
+    )
+    cancelled, recorded = set(), 0
+    for series_id, start, status, recorded_at in occurrences.values_list(
+        "series_id", "original_start", "status", "attendance_recorded_at"
+    ):
+        if status == MeetingOccurrence.Status.CANCELLED:
+            cancelled.add((series_id, start))
+        recorded += recorded_at is not None
+    return {"planned": len(planned - cancelled), "recorded": recorded}
 
 
 def _stories(community: Community, period: Period):
@@ -306,51 +340,53 @@ def _stories(community: Community, period: Period):
 
 def compute(community: Community, period: Period, *, now: datetime | None = None) -> Figures:
     now = now or timezone.now()
-    in_period = Activity.objects.filter(
-        community=community, created_at__gte=period.since, created_at__lt=period.until
-    )
+    in_period = _days(community, period)
     weeks = weekly(community, period)
     monthly = [
         (_day(row["month"]), row["people"])
         for row in in_period.filter(verb__in=CONTRIBUTION_VERBS)
-        .annotate(month=TruncMonth("created_at"))
+        .annotate(month=TruncMonth("day"))
         .values("month")
         .annotate(people=Count("actor", distinct=True))
         .order_by("month")
     ]
+    contribution = Q(verb__in=CONTRIBUTION_VERBS)
     totals = in_period.aggregate(
-        people=Count("actor", distinct=True, filter=Q(verb__in=CONTRIBUTION_VERBS)),
-        contributions=Count("pk", filter=Q(verb__in=CONTRIBUTION_VERBS)),
-        public=Count("pk", filter=Q(verb__in=CONTRIBUTION_VERBS, is_public=True)),
-        private=Count("pk", filter=Q(verb__in=CONTRIBUTION_VERBS, is_public=False)),
-        flags=Count("pk", filter=Q(verb="flag_resolved")),
-        stories=Count("pk", filter=Q(verb="value_story")),
-        started=Count("pk", filter=Q(verb="thread_started")),
-        accepted=Count("pk", filter=Q(verb="answer_accepted")),
+        people=Count("actor", distinct=True, filter=contribution),
+        contributions=Coalesce(Sum("count", filter=contribution), 0),
+        public=Coalesce(Sum("count", filter=contribution & Q(is_public=True)), 0),
+        private=Coalesce(Sum("count", filter=contribution & Q(is_public=False)), 0),
+        flags=_sum(["flag_resolved"]),
+        stories=_sum(["value_story"]),
+        started=_sum(["thread_started"]),
+        accepted=_sum(["answer_accepted"]),
     )
     pyramid, pyramid_members, staff = pyramid_rows(community)
     inward, outward = _moves(community, period)
     threads = _threads(community, period, now)
-    newcomers, median_hours = _newcomers(community, period, threads)
-    evident = set()
-    for stats in threads:
-        if len(stats.people) >= 2:
-            evident.update(stats.behaviours)
+    newcomers, median_hours = _newcomers(community, period, threads["answer_by"])
+    evident = set(threads["conversations"])
     top_assets, reuse_count, adaptations = _assets(community, period)
     stories, kinds = _stories(community, period)
     sponsorship = Membership.objects.filter(community=community, role=Role.SPONSOR).aggregate(
         n=Count("pk"), seen=Max("dashboard_seen_at")
     )
-    gardener_last = (
-        Activity.objects.filter(
-            community=community,
-            actor__memberships__community=community,
-            actor__memberships__role=Role.GARDENER,
-        )
+    # Each gardener's latest row, read backwards along the ledger's (actor, time) index.
+    latest = (
+        Activity.objects.filter(community=community, actor_id=OuterRef("user_id"))
         .exclude(verb__in=["joined", "role_changed", "level_changed"])
         .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
+        .values("created_at")[:1]
+    )
+    gardener_last = max(
+        (
+            at
+            for at in Membership.objects.filter(community=community, role=Role.GARDENER)
+            .annotate(last=Subquery(latest))
+            .values_list("last", flat=True)
+            if at is not None
+        ),
+        default=None,
     )
     reviewed = (
         Activity.objects.filter(
@@ -360,14 +396,6 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         .values_list("created_at", flat=True)
         .first()
     )
-    unanswered = [
-        t
-        for t in threads
-        if t.started_at
-        and t.started_at < period.until
-        and t.first_response_at is None
-        and not t.accepted
-    ]
     return Figures(
         period=period,
         weeks=weeks,
@@ -381,8 +409,10 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         moved_outward=outward,
         newcomers=newcomers,
         median_first_response_hours=median_hours,
-        unanswered=sorted(unanswered, key=lambda t: t.started_at)[:10],
-        threads=threads,
+        unanswered=threads["unanswered"],
+        active_threads=threads["active"],
+        new_threads=threads["new"],
+        conversations=threads["conversations"],
         behaviours_evident=evident & set(CODES),
         extra_behaviours_evident=evident - set(CODES),
         top_assets=top_assets,
@@ -401,4 +431,8 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         domain_reviewed_at=reviewed,
         threads_started=totals["started"],
         accepted_answers=totals["accepted"],
+        flow=people.flow_matrix(community, period),
+        concentration=people.concentration(community, period),
+        answers=people.who_answers(community, period),
+        lost_and_back=people.lost_and_back(community, period),
     )

@@ -101,11 +101,10 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
     weeks_active = sum(1 for w in f.weeks if w.contributions)
     week_share = round(100 * weeks_active / len(f.weeks)) if f.weeks else 0
     shares = {row["level"]: row["share"] for row in f.pyramid}
-    visits = sum(1 for t in f.threads if "visits" in t.behaviours and len(t.people) >= 2)
+    visits = f.conversations["visits"]
     value_acts = f.accepted_answers + f.reuse_count + f.adaptations + f.ledger_stories
     per_active = round(value_acts / f.active_members, 2) if f.active_members else 0.0
-    new_threads = sum(1 for t in f.threads if t.started_at and t.started_at >= f.period.since)
-    new_share = round(100 * new_threads / len(f.threads)) if f.threads else 0
+    new_share = round(100 * f.new_threads / f.active_threads) if f.active_threads else 0
     reviewed = f.domain_reviewed_at is not None and f.domain_reviewed_at >= now - timedelta(
         days=183
     )
@@ -117,9 +116,8 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
         days=30
     )
     stimulating = any(
-        t.behaviours & {"visits", "documentation-projects", "discussing-developments"}
-        and len(t.people) >= 2
-        for t in f.threads
+        f.conversations[code]
+        for code in ("visits", "documentation-projects", "discussing-developments")
     )
     outside = visits + f.adaptations
     return [

@@ -15,6 +15,7 @@ from .meetings import (
 )
 from .membership import Membership, MembershipChange
 from .participation import LevelRules, ValueStory
+from .rollups import LedgerDay, LedgerFirst, LedgerThread
 
 __all__ = [
     "Activity",
@@ -25,6 +26,9 @@ __all__ = [
     "GuestPass",
     "Invitation",
     "JoinRequest",
+    "LedgerDay",
+    "LedgerFirst",
+    "LedgerThread",
     "LevelRules",
     "MeetingKind",
     "MeetingOccurrence",

@@ -36,6 +36,8 @@ class Activity(models.Model):
         RSVP = "rsvp", _("answered an invitation to a meeting")
         ATTENDED = "attended", _("attended a meeting")
         VALUE_STORY = "value_story", _("told a value story")
+        MEETING_HOSTED = "meeting_hosted", _("hosted a meeting")
+        GAP_FILLED = "gap_filled", _("filled a gap in the knowledge map")
 
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="activities"
@@ -63,6 +65,8 @@ class Activity(models.Model):
         indexes = [
             models.Index(fields=["community", "created_at"], name="activity_community_time"),
             models.Index(fields=["actor", "created_at"], name="activity_actor_time"),
+            # The dashboard's rarer verbs (meetings, reuse, reviews) without reading the rest.
+            models.Index(fields=["community", "verb", "created_at"], name="activity_verb_time"),
         ]
 
     def __str__(self) -> str:

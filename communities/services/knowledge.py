@@ -2,11 +2,13 @@
 person who raised it track it until threads or assets fill it."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..errors import ActionError
-from ..models import Community, Gap
+from ..models import Activity, Community, Gap
+from .ledger import record_activity
 from .value_stories import local_link
 
 MAX_LINKS = 10
@@ -68,7 +70,21 @@ def update_gap(*, actor, gap: Gap, status: str, filled_by: str = "") -> Gap:
         )
     with transaction.atomic():
         locked = Gap.objects.select_for_update().get(pk=gap.pk)
+        newly_filled = status == Gap.Status.FILLED and locked.status != Gap.Status.FILLED
         locked.status = status
         locked.filled_by = "\n".join(links)
         locked.save(update_fields=["status", "filled_by", "updated_at"])
+        already = Activity.objects.filter(
+            community=community, verb=Activity.Verb.GAP_FILLED, target_type="gap", target_id=gap.pk
+        )
+        if newly_filled and not already.exists():  # refilling a reopened gap earns nothing
+            record_activity(
+                community=community,
+                actor=actor,
+                verb=Activity.Verb.GAP_FILLED,
+                target_type="gap",
+                target_id=gap.pk,
+                title=locked.title,
+                url=reverse("communities:knowledge", kwargs={"slug": community.slug}),
+            )
     return locked

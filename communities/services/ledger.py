@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ..models import Activity, Community
 from ..participation import CONTRIBUTION_VERBS
+from ..rollups import count_activity
 
 
 def activity_row(
@@ -69,6 +70,7 @@ def record_activity(
         at=at,
     )
     activity.save()
+    count_activity(activity)  # the dashboard's roll-ups follow the ledger row by row
     if verb in CONTRIBUTION_VERBS and actor is not None:
         from .participation import refresh_member_level  # it records level changes here
 

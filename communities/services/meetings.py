@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from copsite.markdown import render_markdown
 
-from .. import permissions, recurrence
+from .. import permissions, recurrence, rollups
 from ..errors import ActionError
 from ..models import (
     Activity,
@@ -130,14 +130,16 @@ def update_meeting(*, editor, series: MeetingSeries, details: MeetingDetails) ->
         setattr(series, name, value)
     series.sequence += 1
     series.save()
-    # Earlier answers and attendance follow the meeting: a members-only meeting's title leaves
-    # public feeds. Guest invitations stay private whatever the meeting becomes.
-    Activity.objects.filter(
+    # Earlier answers, attendance and hosting follow the meeting: a members-only meeting's
+    # title leaves public feeds. Guest invitations stay private whatever the meeting becomes.
+    answers = Activity.objects.filter(
         Q(target_type="meeting", target_id=series.pk)
         | Q(target_type="meeting-occurrence", target_id__in=series.occurrences.values("pk")),
         community=series.community,
-        verb__in=[Activity.Verb.RSVP, Activity.Verb.ATTENDED],
-    ).update(is_public=not series.members_only and series.community.is_public)
+        verb__in=[Activity.Verb.RSVP, Activity.Verb.ATTENDED, Activity.Verb.MEETING_HOSTED],
+    )
+    with rollups.kept_in_step(answers):
+        answers.update(is_public=not series.members_only and series.community.is_public)
     return series
 
 
@@ -290,17 +292,31 @@ def record_attendance(
         [Attendance(occurrence=row, user_id=uid, recorded_by=editor) for uid in new]
     )
     # The ledger counts each person's attendance once; un-ticking someone removes their row.
-    Activity.objects.filter(
+    unticked = Activity.objects.filter(
         community=series.community,
         verb=Activity.Verb.ATTENDED,
         target_type="meeting-occurrence",
         target_id=row.pk,
-    ).exclude(actor_id__in=members).delete()
+    ).exclude(actor_id__in=members)
+    with rollups.kept_in_step(unticked):
+        unticked.delete()
     for uid in new:
         record_activity(
             community=series.community,
             actor=_user(uid),
             verb=Activity.Verb.ATTENDED,
+            target_type="meeting-occurrence",
+            target_id=row.pk,
+            title=series.title,
+            url=series.get_absolute_url(),
+            is_public=not series.members_only,
+            at=start,
+        )
+    if row.attendance_recorded_at is None:  # hosting counts once per meeting, not per edit
+        record_activity(
+            community=series.community,
+            actor=editor,
+            verb=Activity.Verb.MEETING_HOSTED,
             target_type="meeting-occurrence",
             target_id=row.pk,
             title=series.title,

@@ -199,6 +199,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "communities.tasks.recompute_participation_levels",
         "schedule": crontab(hour=3, minute=15),
     },
+    "rebuild-dashboard-rollups": {
+        "task": "communities.tasks.rebuild_rollups",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "send-notification-digests": {
         "task": "notifications.tasks.send_notification_digests",
         "schedule": crontab(hour=7, minute=0),

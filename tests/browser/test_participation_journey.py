@@ -47,6 +47,8 @@ def test_sponsor_reads_the_dashboard_and_a_member_tells_a_story(demo, page, shot
     health = page.locator("section", has=page.locator("#health-head"))
     expect(health.locator("tbody tr")).to_have_count(9)
     expect(page.locator("#stories-head")).to_be_visible()
+    expect(page.locator("#work-head")).to_have_text("Who does the work")
+    expect(page.locator("#moves-head")).to_have_text("How people moved")
     shot("01-sponsor-dashboard")
 
     # 2. A reversed period is explained, not a crash.

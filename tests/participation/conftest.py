@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from communities import rollups
 from communities.models import Activity
 
 
@@ -11,12 +12,15 @@ def ledger(community):
     """Write dated ledger rows directly: ``ledger(actor, verb, days_ago, url=..., ...)``."""
 
     def write(actor, verb, days_ago=1, hours=0, **fields):
-        return Activity.objects.create(
+        row = Activity.objects.create(
             community=community,
             actor=actor,
             verb=verb,
             created_at=timezone.now() - timedelta(days=days_ago, hours=hours),
             **fields,
         )
+        # Written beside record_activity, so the dashboard's roll-ups are recounted for it.
+        rollups.refresh_rows(Activity.objects.filter(pk=row.pk))
+        return row
 
     return write

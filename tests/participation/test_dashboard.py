@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from communities import rollups
 from communities.dashboard.figures import compute
 from communities.dashboard.health import assess
 from communities.dashboard.period import parse_period
@@ -192,13 +193,16 @@ def test_dashboard_queries_do_not_grow_with_the_ledger(client, django_assert_max
                 ),
             ]
         Activity.objects.bulk_create(rows)
+        rollups.rebuild(community)  # bulk rows skip record_activity: count them as nightly
         return community, gardener
 
     small, small_gardener = build(3)
     large, large_gardener = build(40)
     client.force_login(small_gardener)
     client.get(url(small))
-    with django_assert_max_num_queries(30) as captured:
+    # A fixed budget for the page (the people and rhythm panels add a few each); what
+    # matters is that the large ledger needs no more than the small one.
+    with django_assert_max_num_queries(34) as captured:
         assert client.get(url(small)).status_code == 200
     small_count = len(captured.captured_queries)
     client.force_login(large_gardener)

@@ -1,0 +1,163 @@
+"""Who does the work, and how people move: the dashboard's people panels.
+
+Each figure is one or two queries on the daily roll-up or the membership history, the same
+number whatever the size of the community; the rows that come back are per level or per
+person (bounded by the membership), never per ledger row.
+"""
+
+from datetime import timedelta
+from math import ceil
+
+from django.db.models import Count, Exists, OuterRef, Subquery, Sum, Window
+
+from ..models import Community, LedgerDay, Membership, MembershipChange
+from ..models.choices import Level
+from ..participation import CONTRIBUTION_VERBS
+from .period import Period
+
+FLOW_ORDER = (Level.PERIPHERAL, Level.OCCASIONAL, Level.ACTIVE, Level.CORE, Level.RESTING)
+REGULAR = (Level.ACTIVE, Level.CORE)
+AWAY_DAYS = 90
+NAMES = 20  # names listed per group; the count says how many there are
+
+
+def _contributions(community: Community):
+    return LedgerDay.objects.filter(
+        community=community, verb__in=CONTRIBUTION_VERBS, actor__isnull=False
+    )
+
+
+def _person(row: dict, prefix: str = "actor__") -> dict:
+    username = row[f"{prefix}username"]
+    return {
+        "name": row[f"{prefix}display_name"] or username,
+        "username": username,
+        # Profiles of deactivated accounts answer 404: name them without a link.
+        "linked": row[f"{prefix}is_active"],
+    }
+
+
+def flow_matrix(community: Community, period: Period) -> dict:
+    """How many level changes went from each level to each other level in the period."""
+    moves = {
+        (Level(old), Level(new)): n
+        for old, new, n in MembershipChange.objects.filter(
+            community=community,
+            field=MembershipChange.Field.LEVEL,
+            created_at__gte=period.since,
+            created_at__lt=period.until,
+        )
+        .values_list("old_value", "new_value")
+        .annotate(n=Count("pk"))
+        .values_list("old_value", "new_value", "n")
+        if old in Level.values and new in Level.values and old != new
+    }
+    # Only the levels people left and reached, so the table stays small.
+    sources = [level for level in FLOW_ORDER if any(old == level for old, _new in moves)]
+    targets = [level for level in FLOW_ORDER if any(new == level for _old, new in moves)]
+    return {
+        "columns": [level.label for level in targets],
+        "rows": [
+            {
+                "label": old.label,
+                "cells": [moves.get((old, new), 0) for new in targets],
+            }
+            for old in sources
+        ],
+        "total": sum(moves.values()),
+    }
+
+
+def concentration(community: Community, period: Period) -> dict:
+    """The share of contributions made by the top 10 % of contributors, and how few people
+    do half the work."""
+    per_person = list(
+        _contributions(community)
+        .filter(day__gte=period.start, day__lte=period.end)
+        .values("actor")
+        .annotate(n=Sum("count"))
+        .order_by("-n")
+        .values_list("n", flat=True)
+    )
+    total = sum(per_person)
+    if not total:
+        return {"contributors": 0, "top": 0, "top_share": None, "half": 0}
+    top = ceil(len(per_person) / 10)
+    half, running = 0, 0
+    for n in per_person:
+        half += 1
+        running += n
+        if running * 2 >= total:
+            break
+    return {
+        "contributors": len(per_person),
+        "top": top,
+        "top_share": round(100 * sum(per_person[:top]) / total),
+        "half": half,
+    }
+
+
+def who_answers(community: Community, period: Period) -> dict:
+    """The five people with most accepted answers, and the five who replied most."""
+    in_period = LedgerDay.objects.filter(
+        community=community, day__gte=period.start, day__lte=period.end, actor__isnull=False
+    )
+    found = {}
+    for name, verb in (("accepted", "answer_accepted"), ("replies", "replied")):
+        found[name] = [
+            {**_person(row), "count": row["n"]}
+            for row in in_period.filter(verb=verb)
+            .values("actor", "actor__username", "actor__display_name", "actor__is_active")
+            .annotate(n=Sum("count"))
+            .order_by("-n", "actor__username")[:5]
+        ]
+    return found
+
+
+def lost_and_back(community: Community, period: Period) -> dict:
+    """Regulars who went quiet, and people who came back after three months away.
+
+    Lost: active or core when the period began (the level history says so), and no
+    contribution in it. Back: contributed in the period, nothing in the 90 days before it,
+    something earlier (people with nothing earlier are newcomers, listed apart).
+    """
+    contributions = _contributions(community).filter(actor_id=OuterRef("user_id"))
+    in_period = contributions.filter(day__gte=period.start, day__lte=period.end)
+    away_from = period.start - timedelta(days=AWAY_DAYS)
+    level_then = (
+        MembershipChange.objects.filter(
+            community=community,
+            user_id=OuterRef("user_id"),
+            field=MembershipChange.Field.LEVEL,
+            created_at__lt=period.since,
+        )
+        .order_by("-created_at", "-pk")
+        .values("new_value")[:1]
+    )
+    members = Membership.objects.filter(community=community).order_by(
+        "user__display_name", "user__username"
+    )
+    fields = ("user__username", "user__display_name", "user__is_active")
+    lost = (
+        members.annotate(level_then=Subquery(level_then))
+        .filter(level_then__in=REGULAR)
+        .exclude(Exists(in_period))
+        .values(*fields)
+    )
+    back = (
+        members.filter(Exists(in_period), Exists(contributions.filter(day__lt=away_from)))
+        .exclude(Exists(contributions.filter(day__gte=away_from, day__lt=period.start)))
+        .values(*fields)
+    )
+    lost_rows, back_rows = _first_names(lost), _first_names(back)
+    return {
+        "lost": [_person(row, "user__") for row in lost_rows],
+        "lost_count": lost_rows[0]["total"] if lost_rows else 0,
+        "back": [_person(row, "user__") for row in back_rows],
+        "back_count": back_rows[0]["total"] if back_rows else 0,
+    }
+
+
+def _first_names(rows) -> list[dict]:
+    """The first few rows and, on each, how many there are in all: one query, not two."""
+    return list(rows.annotate(total=Window(Count("pk")))[:NAMES])

@@ -1,0 +1,104 @@
+from django.conf import settings
+from django.db import models
+
+
+class LedgerDay(models.Model):
+    """Ledger rows counted per (community, UTC day, actor, verb, public or not).
+
+    Derived data: ``communities.rollups`` keeps it in step with the ledger and can rebuild
+    it. The dashboard reads weeks, months and distinct contributors from here instead of
+    counting every ledger row of the period. Withdrawn rows count, as they do in the ledger
+    totals; rows without an actor get a row each (NULLs never clash), which sums the same.
+    """
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    verb = models.CharField(max_length=32)
+    is_public = models.BooleanField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "day", "actor", "verb", "is_public"],
+                name="ledger_day_unique",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["community", "actor", "day"], name="ledger_day_actor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.verb}: {self.count}"
+
+
+class LedgerThread(models.Model):
+    """One conversation, folded from its non-withdrawn thread rows in the ledger.
+
+    ``conversation_at`` is when a second person first took part: from then on the thread
+    shows its behaviours as practised, not only asked about.
+    """
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(max_length=300)
+    title = models.CharField(max_length=200, blank=True)
+    starter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    started_at = models.DateTimeField(null=True)
+    first_actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    first_at = models.DateTimeField()
+    last_at = models.DateTimeField()
+    first_response_at = models.DateTimeField(null=True)
+    accepted_at = models.DateTimeField(null=True)
+    conversation_at = models.DateTimeField(null=True)
+    behaviour = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "key"], name="ledger_thread_unique")
+        ]
+        indexes = [
+            models.Index(fields=["community", "last_at"], name="ledger_thread_last"),
+            models.Index(fields=["community", "started_at"], name="ledger_thread_started"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+    @property
+    def url(self) -> str:
+        return self.key
+
+    @property
+    def behaviours(self) -> set[str]:
+        return set(self.behaviour.split())
+
+
+class LedgerFirst(models.Model):
+    """When each person first contributed something of their own to a community (thread,
+    reply, asset, story, attendance): newcomers of a period are an index lookup."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    first_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "actor"], name="ledger_first_unique")
+        ]
+        indexes = [models.Index(fields=["community", "first_at"], name="ledger_first_time")]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} since {self.first_at:%Y-%m-%d}"

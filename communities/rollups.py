@@ -1,0 +1,279 @@
+"""The dashboard's roll-ups: the ledger counted per day, and folded per thread.
+
+``record_activity`` keeps them current row by row (``count_activity``); writers that change
+ledger rows in place (moderation, moves, retractions, bulk loads) wrap the change in
+``kept_in_step`` so the touched days, threads and people are recounted from the ledger; ``rebuild``
+recounts a whole community (the nightly task and ``manage.py rebuild_rollups``). The
+ledger stays the truth: every roll-up row can be recomputed from it at any time.
+"""
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, Min, Q, QuerySet
+from django.db.models.functions import TruncDate
+
+from .models import Activity, Community, LedgerDay, LedgerFirst, LedgerThread
+from .participation import thread_key
+
+THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
+# A person's own contributions: the first one ever makes them a newcomer of its period.
+OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")
+BATCH = 2000
+
+
+def utc_day(at: datetime) -> date:
+    return at.astimezone(UTC).date()
+
+
+def _upsert_sql() -> str:
+    table = connection.ops.quote_name(LedgerDay._meta.db_table)
+    count = connection.ops.quote_name("count")
+    return (
+        "INSERT INTO " + table + " (community_id, day, actor_id, verb, is_public, " + count + ") "
+        "VALUES (%s, %s, %s, %s, %s, 1) "
+        "ON CONFLICT (community_id, day, actor_id, verb, is_public) "
+        "DO UPDATE SET " + count + " = " + table + "." + count + " + 1"
+    )
+
+
+def _first_sql() -> str:
+    table = connection.ops.quote_name(LedgerFirst._meta.db_table)
+    insert = "INSERT INTO " + table + " (community_id, actor_id, first_at) VALUES (%s, %s, %s) "  # noqa: S608 (a table name)
+    return insert + (
+        "ON CONFLICT (community_id, actor_id) DO UPDATE SET first_at = CASE "
+        "WHEN excluded.first_at < " + table + ".first_at THEN excluded.first_at "
+        "ELSE " + table + ".first_at END"
+    )
+
+
+def count_activity(activity: Activity) -> None:
+    """Add one new ledger row to its day: a single upsert, cheap enough for every write."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _upsert_sql(),
+            [
+                activity.community_id,
+                utc_day(activity.created_at),
+                activity.actor_id,
+                activity.verb,
+                activity.is_public,
+            ],
+        )
+        if activity.verb in OWN_VERBS and activity.actor_id:
+            cursor.execute(
+                _first_sql(), [activity.community_id, activity.actor_id, activity.created_at]
+            )
+    if activity.verb in THREAD_VERBS and not activity.withdrawn:
+        _fold_one(activity)
+
+
+def _fold(thread: LedgerThread, actor_id, verb: str, behaviour: str, title: str, at) -> None:
+    """Apply one thread row, in time order. The same rules serve the live path and rebuilds."""
+    if thread.first_at is None or at < thread.first_at:
+        thread.first_at = at
+    if thread.last_at is None or at > thread.last_at:
+        thread.last_at = at
+    codes = set(thread.behaviour.split()) | set(behaviour.split())
+    thread.behaviour = " ".join(sorted(codes))[:200]
+    if verb == "thread_started":
+        thread.starter_id, thread.started_at, thread.title = actor_id, at, title
+    elif verb == "replied" and thread.first_response_at is None and actor_id != thread.starter_id:
+        thread.first_response_at = at
+    elif verb == "answer_accepted" and thread.accepted_at is None:
+        thread.accepted_at = at
+    if not thread.title:
+        thread.title = title
+    if actor_id:
+        if thread.first_actor_id is None:
+            thread.first_actor_id = actor_id
+        elif actor_id != thread.first_actor_id and thread.conversation_at is None:
+            thread.conversation_at = at
+
+
+def _fold_one(activity: Activity) -> None:
+    key = thread_key(activity.url)
+    rows = LedgerThread.objects.filter(community_id=activity.community_id, key=key)
+    thread = rows.select_for_update().first()
+    if thread is None:
+        thread = LedgerThread(community_id=activity.community_id, key=key)
+    _fold(
+        thread,
+        activity.actor_id,
+        activity.verb,
+        activity.behaviour,
+        activity.title,
+        activity.created_at,
+    )
+    if thread.pk is None:
+        try:
+            with transaction.atomic():
+                thread.save()
+            return
+        except IntegrityError:  # a concurrent first row for the same thread: recount it instead
+            _refresh_threads({(activity.community_id, key): activity.created_at})
+            return
+    thread.save()
+
+
+def _day_rows(activities: QuerySet) -> Iterator[LedgerDay]:
+    grouped = (
+        activities.annotate(day=TruncDate("created_at", tzinfo=UTC))
+        .values("community_id", "day", "actor_id", "verb", "is_public")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in grouped.iterator(chunk_size=BATCH):
+        yield LedgerDay(
+            community_id=row["community_id"],
+            day=row["day"],
+            actor_id=row["actor_id"],
+            verb=row["verb"],
+            is_public=row["is_public"],
+            count=row["n"],
+        )
+
+
+def _first_rows(activities: QuerySet) -> Iterator[LedgerFirst]:
+    firsts = (
+        activities.filter(verb__in=OWN_VERBS, actor__isnull=False)
+        .values("community_id", "actor_id")
+        .annotate(first=Min("created_at"))
+        .order_by()
+    )
+    for row in firsts.iterator(chunk_size=BATCH):
+        yield LedgerFirst(
+            community_id=row["community_id"], actor_id=row["actor_id"], first_at=row["first"]
+        )
+
+
+def _thread_rows(activities: QuerySet, keys: set[str] | None = None) -> list[LedgerThread]:
+    threads: dict[tuple[int, str], LedgerThread] = {}
+    rows = (
+        activities.filter(verb__in=THREAD_VERBS, withdrawn=False)
+        .order_by("created_at", "pk")
+        .values_list("community_id", "actor_id", "verb", "behaviour", "url", "title", "created_at")
+    )
+    for community_id, actor_id, verb, behaviour, url, title, at in rows.iterator(BATCH):
+        key = thread_key(url)
+        if keys is not None and key not in keys:
+            continue
+        thread = threads.get((community_id, key))
+        if thread is None:
+            thread = threads[(community_id, key)] = LedgerThread(community_id=community_id, key=key)
+        _fold(thread, actor_id, verb, behaviour, title, at)
+    return list(threads.values())
+
+
+def _bulk(model, rows: Iterable) -> int:
+    batch, written = [], 0
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            written += len(model.objects.bulk_create(batch))
+            batch = []
+    return written + len(model.objects.bulk_create(batch))
+
+
+@transaction.atomic
+def rebuild(community: Community) -> tuple[int, int]:
+    """Recount one community's roll-ups from its ledger. Running it twice changes nothing."""
+    Community.objects.select_for_update().filter(pk=community.pk).first()
+    ledger = Activity.objects.filter(community=community)
+    LedgerDay.objects.filter(community=community).delete()
+    LedgerThread.objects.filter(community=community).delete()
+    days = _bulk(LedgerDay, _day_rows(ledger))
+    threads = _bulk(LedgerThread, _thread_rows(ledger))
+    rebuild_firsts(community)
+    return days, threads
+
+
+def rebuild_firsts(community: Community) -> int:
+    LedgerFirst.objects.filter(community=community).delete()
+    return _bulk(LedgerFirst, _first_rows(Activity.objects.filter(community=community)))
+
+
+def _refresh_firsts(people: set[tuple[int, int]]) -> None:
+    """Recount first contributions per person, through the ledger's (actor, time) index."""
+    for community_id, actor_id in people:
+        LedgerFirst.objects.filter(community_id=community_id, actor_id=actor_id).delete()
+        rows = Activity.objects.filter(community_id=community_id, actor_id=actor_id)
+        LedgerFirst.objects.bulk_create(_first_rows(rows))
+
+
+def _day_range(day: date) -> Q:
+    start = datetime.combine(day, time.min, tzinfo=UTC)
+    return Q(created_at__gte=start, created_at__lt=start + timedelta(days=1))
+
+
+def _refresh_days(days: set[tuple[int, date]]) -> None:
+    for community_id in {c for c, _day in days}:
+        mine = sorted(d for c, d in days if c == community_id)
+        LedgerDay.objects.filter(community_id=community_id, day__in=mine).delete()
+        ranges = Q()
+        for day in mine:
+            ranges |= _day_range(day)
+        _bulk(LedgerDay, _day_rows(Activity.objects.filter(ranges, community_id=community_id)))
+
+
+def _thread_filter(keys: Iterable[str]) -> Q:
+    found = Q()
+    for key in keys:
+        found |= Q(url=key) | Q(url__startswith=key + "?") | Q(url__startswith=key + "#")
+    return found
+
+
+def _refresh_threads(threads: dict[tuple[int, str], datetime]) -> None:
+    """Refold threads; ``threads`` maps (community, key) to the earliest touched row."""
+    for community_id in {c for c, _key in threads}:
+        keys = {k for c, k in threads if c == community_id}
+        old = LedgerThread.objects.filter(community_id=community_id, key__in=keys)
+        # A thread's rows all come after its first one: read from there, not the whole history.
+        since = min(
+            [*old.values_list("first_at", flat=True)]
+            + [at for (c, _k), at in threads.items() if c == community_id]
+        )
+        old.delete()
+        rows = Activity.objects.filter(
+            _thread_filter(keys), community_id=community_id, created_at__gte=since
+        )
+        LedgerThread.objects.bulk_create(_thread_rows(rows, keys))
+
+
+def _touched(rows: QuerySet) -> tuple[set, dict, set]:
+    days, threads, people = set(), {}, set()
+    found = rows.values_list("community_id", "verb", "url", "created_at", "actor_id")
+    for community_id, verb, url, at, actor_id in found:
+        days.add((community_id, utc_day(at)))
+        if verb in OWN_VERBS and actor_id:
+            people.add((community_id, actor_id))
+        if verb in THREAD_VERBS:
+            key = (community_id, thread_key(url))
+            threads[key] = min(at, threads.get(key, at))
+    return days, threads, people
+
+
+def _merge(one: dict, other: dict) -> dict:
+    return {key: min(one.get(key, at), at) for key, at in (*one.items(), *other.items())}
+
+
+@contextmanager
+def kept_in_step(rows: QuerySet):
+    """Wrap an in-place change to ledger rows (update, delete, move): the days and threads
+    those rows touch, before and after the change, are recounted from the ledger."""
+    days, threads, people = _touched(rows)
+    yield
+    after_days, after_threads, after_people = _touched(rows)
+    _refresh_days(days | after_days)
+    _refresh_threads(_merge(threads, after_threads))
+    _refresh_firsts(people | after_people)
+
+
+def refresh_rows(rows: QuerySet) -> None:
+    """Recount the days and threads of rows written around ``record_activity`` (bulk loads)."""
+    days, threads, people = _touched(rows)
+    _refresh_days(days)
+    _refresh_threads(threads)
+    _refresh_firsts(people)
