@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('communities', '0013_dashboard_rollups'),
+        ('communities', '0014_dashboard_rollups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

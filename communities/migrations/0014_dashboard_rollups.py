@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('communities', '0012_activity_withdrawn'),
+        ('communities', '0013_membership_last_visited_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
