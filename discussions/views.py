@@ -24,6 +24,7 @@ from .forms import EditPostForm, ReplyForm, ThreadForm
 from .models import Behaviour, Post
 from .post_fragments import attach_post_html
 from .search import search_posts
+from .thread_rows import attach_row_html
 
 THREADS_PER_PAGE = 25
 
@@ -66,6 +67,8 @@ def thread_list(request, slug):
         mine=mine,
     )
     page = Paginator(qs, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)  # the rows carry their HTML to the template
+    attach_row_html(request, page.object_list, community)
     return render(
         request,
         "discussions/thread_list.html",

@@ -1,4 +1,4 @@
-"""Thread pages reuse each post's rendered HTML, and never a copy that no longer fits.
+"""Thread pages and thread lists reuse rendered HTML, and never a copy that no longer fits.
 
 Every test first views the page (filling the cache), changes something through the
 services, then views it again: the second view must show the change, for the right eyes.
@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
 from discussions import moderation, services
+from discussions.fragments import markers
 from discussions.models import Post
-from discussions.post_fragments import _markers
 from tests.factories import add_member, add_replies
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +140,7 @@ def test_buttons_carry_this_visitors_csrf_token(client, thread, reply, asker):
     page = _page(client, thread)  # from the cache
     tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
     assert tokens and all(len(token) == 64 for token in tokens)
-    assert not any(marker in page for marker in _markers())
+    assert not any(marker in page for marker in markers())
 
 
 def test_times_are_fresh_and_in_the_viewers_zone(client, thread, reply, asker):
@@ -161,3 +161,67 @@ def test_a_cached_page_costs_no_more_queries(client, thread, reply, asker):
     with CaptureQueriesContext(connection) as warm:
         _page(client, thread)
     assert len(warm) <= len(cold)
+
+
+# --- rows of the thread list ----------------------------------------------------------
+
+
+def _list(client, community) -> str:
+    response = client.get(f"/c/{community.slug}/threads/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _row(page: str, title: str) -> str:
+    rows = re.findall(r'<li class="card thread-row">.*?</li>', page, re.S)
+    [row] = [row for row in rows if title in row]
+    return row
+
+
+def test_a_reply_shows_in_the_list_at_once(client, community, thread, answerer):
+    assert "0 replies" in _row(_list(client, community), thread.title)
+
+    services.reply_to_thread(author=answerer, thread=thread, body="Try a paper quiz")
+
+    row = _row(_list(client, community), thread.title)
+    assert "1 reply" in row and answerer.name in row
+
+
+def test_pinning_locking_and_answering_show_in_the_list_at_once(
+    client, community, thread, reply, gardener, asker
+):
+    _list(client, community)
+
+    moderation.set_thread_switch(actor=gardener, thread=thread, switch="pinned", on=True)
+    moderation.set_thread_switch(actor=gardener, thread=thread, switch="locked", on=True)
+    services.accept_answer(actor=asker, thread=thread, post=reply)
+
+    row = _row(_list(client, community), thread.title)
+    assert "Pinned" in row and "Locked" in row and "Answered" in row
+
+
+def test_a_hidden_thread_leaves_the_list_and_shows_marked_to_gardeners(
+    client, community, thread, gardener
+):
+    _list(client, community)
+
+    moderation.set_thread_switch(actor=gardener, thread=thread, switch="hidden", on=True)
+
+    assert thread.title not in _list(client, community)
+    client.force_login(gardener)
+    assert "Hidden" in _row(_list(client, community), thread.title)
+
+
+def test_list_rows_render_once(client, community, thread):
+    _list(client, community)
+    rendered = []
+
+    def record(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        _list(client, community)
+    finally:
+        template_rendered.disconnect(record)
+    assert "discussions/_partials/thread_row.html" not in rendered
