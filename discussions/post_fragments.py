@@ -11,7 +11,7 @@ TEMPLATES = ("discussions/_partials/post.html", "_partials/avatar.html")
 def attach_post_html(request, posts, page: dict) -> None:
     """Set ``post.html`` on each post.
 
-    ``page`` holds the thread page's context: thread, community, guest_authors,
+    ``page`` holds the thread page's context: thread, community,
     page_number, is_moderator, membership, marked_helpful, editable, can_accept, can_reply.
     """
     thread = page["thread"]
@@ -31,7 +31,7 @@ def attach_post_html(request, posts, page: dict) -> None:
             thread.author_id,
             thread.accepted_answer_id == post.pk,
             page["community"].slug,
-            post.author_id in page["guest_authors"],
+            post.by_guest,
             page["page_number"],
             # The viewer's buttons.
             bool(page["is_moderator"]),

@@ -159,8 +159,10 @@ def thread_new(request, slug):
 
 def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     # A guest of this one thread may open it even where the community is closed to them.
-    community = permissions.get_community_for_thread_or_404(request.user, slug, thread_id)
-    thread = _thread(request, community, thread_id)
+    thread = selectors.readable_thread(request.user, slug, thread_id)
+    if thread is None:
+        raise Http404(_("No such thread."))
+    community = thread.community
     pages = selectors.page_count(thread)
     post_number = _whole_number(request.GET.get("post", ""))
     if post_number is not None:
@@ -168,17 +170,13 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     else:
         page_number = _whole_number(request.GET.get("page", "")) or 1
     page_number = max(1, min(page_number, pages))
-    posts = selectors.page_of_posts(thread, page_number)
+    posts, accepted = selectors.page_of_posts(thread, page_number)
     user = request.user
     can_accept = permissions.can_accept_answer(user, thread) and any(
         b.is_answerable for b in thread.behaviours.all()
     )
     header = header_context(request, community)
-    accepted = thread.accepted_answer if thread.accepted_answer_id else None
-    shown = posts
-    if accepted is not None:
-        accepted.thread = thread
-        shown = [*posts, accepted]
+    shown = [*posts, accepted] if accepted else posts
     is_moderator = permissions.can_moderate_community(user, community)
     # What each post's fragment depends on besides the post itself (see post_fragments).
     page = {
@@ -186,9 +184,8 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
         "community": community,
         "membership": header["membership"],
         "page_number": page_number,
-        "guest_authors": selectors.guest_author_ids(thread),
         "is_moderator": is_moderator,
-        "marked_helpful": selectors.helpful_marks(user, posts),
+        "marked_helpful": selectors.helpful_marks(user, shown),
         "editable": {p.pk for p in shown if permissions.can_edit_post(user, p)},
         "can_accept": can_accept,
         "can_reply": permissions.can_reply_to_thread(user, thread),
