@@ -15,6 +15,7 @@ shared) and no user text can contain them by chance or on purpose.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache as once
@@ -29,6 +30,8 @@ from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
 
 # A day bounds anything outside the key (a new translation catalogue after a deploy).
 TIMEOUT = 24 * 3600
@@ -81,7 +84,11 @@ def attach_html(
     for item in items:
         digest = hashlib.blake2b(repr((version, key(item))).encode(), digest_size=16)
         keys[id(item)] = f"{prefix}:{item.pk}:{digest.hexdigest()}"
-    found = cache.get_many(list(set(keys.values())))
+    try:
+        found = cache.get_many(list(set(keys.values())))
+    except Exception:  # a cache outage makes the page slower, never an error
+        logger.warning("fragment cache unavailable", exc_info=True)
+        found = {}
     missing = {}
     template = get_template(templates[0])
     for item in items:
@@ -91,7 +98,10 @@ def attach_html(
             html = missing[keys[id(item)]] = str(template.render(values))
         item.html = html
     if missing:
-        cache.set_many(missing, TIMEOUT)
+        try:
+            cache.set_many(missing, TIMEOUT)
+        except Exception:
+            logger.warning("fragment cache unavailable", exc_info=True)
     # Only pages with buttons take a token (and so set the CSRF cookie).
     token = get_token(request) if any(csrf_marker in item.html for item in items) else ""
     for item in items:

@@ -225,3 +225,14 @@ def test_list_rows_render_once(client, community, thread):
     finally:
         template_rendered.disconnect(record)
     assert "discussions/_partials/thread_row.html" not in rendered
+
+
+def test_a_cache_outage_slows_the_page_but_does_not_break_it(client, thread, reply, monkeypatch):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(cache, "get_many", down)
+    monkeypatch.setattr(cache, "set_many", down)
+    assert reply.body[:40] in _page(client, thread)
