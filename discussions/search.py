@@ -13,7 +13,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
@@ -102,7 +102,13 @@ def _ranked_hits(posts: QuerySet[Post], query: str) -> list[Hit]:
 
     by_body = newest(posts.alias(vector=body_vector()).filter(vector=ts_query))
     by_title = newest(posts.filter(number=1, thread__title__icontains=query))
-    candidates = set(by_body.union(by_title))
+    with transaction.atomic():
+        # A signed-in reader's visibility rule makes the planner split the newest-first
+        # scan over parallel workers, which start slower than the scan takes: 40 ms
+        # against 20 ms on the seeded data. SET LOCAL ends with this block's transaction.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        candidates = set(by_body.union(by_title))
     best = sorted(candidates, key=lambda row: (row[1], row[2]), reverse=True)[:MAX_RESULTS]
     order = {pk: n for n, (pk, _rank, _at) in enumerate(best)}
     found = (
