@@ -63,4 +63,3 @@ class EditPostForm(forms.Form):
     body = forms.CharField(
         label=_("Message"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 10})
     )
-

@@ -1,6 +1,6 @@
 """Reads shared by discussion pages: each a fixed number of queries, whatever the size."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from communities import permissions
 from communities.models import Community, GuestPass
@@ -58,17 +58,40 @@ def visible_thread(viewer, community: Community, thread_id: int) -> Thread | Non
     )
 
 
-def page_of_posts(thread: Thread, page_number: int) -> list[Post]:
-    """Posts by number range, not OFFSET: page 70 of a 2,000-reply thread costs as page 1."""
+def readable_thread(viewer, slug: str, thread_id: int) -> Thread | None:
+    """The thread with its community, if this person may read it: members, readers of a
+    public community, and a guest of this one thread. One query instead of two: the
+    visibility rule over threads covers the community's as well."""
+    return (
+        Thread.objects.filter(community__slug=slug, pk=thread_id)
+        .filter(permissions.visible_threads_filter(viewer))
+        .select_related("author", "community")
+        .prefetch_related("behaviours", "tags")
+        .first()
+    )
+
+
+def page_of_posts(thread: Thread, page_number: int) -> tuple[list[Post], Post | None]:
+    """The page's posts and the accepted answer, in one query, each marked ``by_guest``.
+
+    Posts by number range, not OFFSET: page 70 of a 2,000-reply thread costs as page 1.
+    """
     first = (page_number - 1) * POSTS_PER_PAGE + 1
-    posts = list(
-        Post.objects.filter(thread=thread, number__gte=first, number__lt=first + POSTS_PER_PAGE)
+    on_page = Q(number__gte=first, number__lt=first + POSTS_PER_PAGE)
+    guest = GuestPass.objects.filter(
+        target_type=GuestPass.Target.THREAD, target_id=thread.pk, user_id=OuterRef("author_id")
+    )
+    rows = list(
+        Post.objects.filter(on_page | Q(pk=thread.accepted_answer_id), thread=thread)
         .select_related("author")
+        .annotate(by_guest=Exists(guest))
         .order_by("number")
     )
-    for post in posts:
+    for post in rows:
         post.thread = thread  # already loaded: permission checks on posts then cost no query
-    return posts
+    accepted = next((p for p in rows if p.pk == thread.accepted_answer_id), None)
+    posts = [p for p in rows if first <= p.number < first + POSTS_PER_PAGE]
+    return posts, accepted
 
 
 def page_count(thread: Thread) -> int:
@@ -109,13 +132,4 @@ def helpful_marks(viewer, posts) -> set[int]:
         Reaction.objects.filter(
             user=viewer, kind=Reaction.HELPFUL, post__in=[p.pk for p in posts]
         ).values_list("post_id", flat=True)
-    )
-
-
-def guest_author_ids(thread: Thread) -> set[int]:
-    """People who took part in this thread as invited guests (their posts say so)."""
-    return set(
-        GuestPass.objects.filter(
-            target_type=GuestPass.Target.THREAD, target_id=thread.pk, user__isnull=False
-        ).values_list("user_id", flat=True)
     )

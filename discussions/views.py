@@ -22,7 +22,9 @@ from notifications import services as notification_services
 from . import selectors, services
 from .forms import EditPostForm, ReplyForm, ThreadForm
 from .models import Behaviour, Post
+from .post_fragments import attach_post_html
 from .search import search_posts
+from .thread_rows import attach_row_html
 
 THREADS_PER_PAGE = 25
 
@@ -65,6 +67,8 @@ def thread_list(request, slug):
         mine=mine,
     )
     page = Paginator(qs, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)  # the rows carry their HTML to the template
+    attach_row_html(request, page.object_list, community)
     return render(
         request,
         "discussions/thread_list.html",
@@ -155,8 +159,10 @@ def thread_new(request, slug):
 
 def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     # A guest of this one thread may open it even where the community is closed to them.
-    community = permissions.get_community_for_thread_or_404(request.user, slug, thread_id)
-    thread = _thread(request, community, thread_id)
+    thread = selectors.readable_thread(request.user, slug, thread_id)
+    if thread is None:
+        raise Http404(_("No such thread."))
+    community = thread.community
     pages = selectors.page_count(thread)
     post_number = _whole_number(request.GET.get("post", ""))
     if post_number is not None:
@@ -164,31 +170,41 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     else:
         page_number = _whole_number(request.GET.get("page", "")) or 1
     page_number = max(1, min(page_number, pages))
-    posts = selectors.page_of_posts(thread, page_number)
+    posts, accepted = selectors.page_of_posts(thread, page_number)
     user = request.user
     can_accept = permissions.can_accept_answer(user, thread) and any(
         b.is_answerable for b in thread.behaviours.all()
     )
+    header = header_context(request, community)
+    shown = [*posts, accepted] if accepted else posts
+    is_moderator = permissions.can_moderate_community(user, community)
+    # What each post's fragment depends on besides the post itself (see post_fragments).
+    page = {
+        "thread": thread,
+        "community": community,
+        "membership": header["membership"],
+        "page_number": page_number,
+        "is_moderator": is_moderator,
+        "marked_helpful": selectors.helpful_marks(user, shown),
+        "editable": {p.pk for p in shown if permissions.can_edit_post(user, p)},
+        "can_accept": can_accept,
+        "can_reply": permissions.can_reply_to_thread(user, thread),
+    }
+    attach_post_html(request, shown, page)
     return render(
         request,
         "discussions/thread_detail.html",
         {
-            **header_context(request, community),
-            "thread": thread,
+            **header,
+            **page,
             "posts": posts,
-            "page_number": page_number,
             "pages": pages,
             "page_range": range(1, pages + 1),
-            "accepted": thread.accepted_answer if thread.accepted_answer_id else None,
-            "can_reply": permissions.can_reply_to_thread(user, thread),
-            "editable": {p.pk for p in posts if permissions.can_edit_post(user, p)},
-            "marked_helpful": selectors.helpful_marks(user, posts),
-            "can_accept": can_accept,
-            "is_moderator": permissions.can_moderate_community(user, community),
+            "accepted": accepted,
             "reply_form": reply_form or ReplyForm(initial=_quoted(request, thread)),
             "move_targets": (
                 communities_selectors.gardened_communities(user).exclude(pk=community.pk)
-                if permissions.can_moderate_community(user, community)
+                if is_moderator
                 else []
             ),
             "slow_mode_choices": [
@@ -198,7 +214,6 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
                 (86400, _("One reply per day")),
             ],
             "guest_view": not permissions.can_view_community(user, community),
-            "guest_authors": selectors.guest_author_ids(thread),
             "can_invite_guests": permissions.can_invite_guests(user, community),
             "thread_actions": extensions.thread_actions(thread=thread, user=user),
             "thread_panels": extensions.thread_panels(thread=thread, user=user),
@@ -312,9 +327,7 @@ def search(request):
             "behaviours": behaviours,
             "behaviour": behaviour,
             # Other apps' matches (help pages, assets) come through the extension point.
-            "sections": extensions.search_sections(query=query, user=request.user)
-            if query
-            else [],
+            "sections": extensions.search_sections(query=query, user=request.user) if query else [],
         },
     )
 

@@ -57,8 +57,11 @@ def introduction_thread(community: Community) -> Thread | None:
 def useful_threads(community: Community, *, viewer, limit: int = 3) -> list[Thread]:
     """A newcomer's first reading: answered questions and the liveliest conversations."""
     unanswered = ExpressionWrapper(Q(accepted_answer__isnull=True), output_field=BooleanField())
-    return list(
+    threads = list(
         Thread.objects.filter(community=community, reply_count__gt=0)
         .filter(permissions.visible_threads_filter(viewer))
         .order_by(unanswered, "-reply_count", "-last_activity_at")[:limit]
     )
+    for thread in threads:
+        thread.community = community  # their links need it: no query per thread
+    return threads

@@ -18,10 +18,12 @@ from ..services.membership import note_visit
 def header_context(request, community) -> dict:
     """What the community header needs: the viewer's membership and the buttons they get."""
     user = request.user
+    membership = permissions.membership_of(user, community)
     context = {
         "community": community,
-        "membership": permissions.membership_of(user, community),
-        "pending_request": selectors.pending_request_of(user, community),
+        "membership": membership,
+        # Members have no request pending here: the header asks only the others.
+        "pending_request": None if membership else selectors.pending_request_of(user, community),
         "can_join": permissions.can_join_community(user, community),
         "can_request": permissions.can_request_to_join_community(user, community),
         "can_manage": permissions.can_manage_community(user, community),

@@ -111,3 +111,28 @@ def test_search_page_queries_are_constant_in_results(client):
         return len(ctx)
 
     assert count(2) == count(10)
+
+
+def test_a_common_word_ranks_only_the_newest_matches(world, monkeypatch):
+    """Ranking is bounded: with room for three candidates, the three newest matches are
+    ranked (hidden and private posts never among them), whatever matched before."""
+    from discussions import search
+
+    public, _private, member = world
+    thread = ThreadFactory(community=public, title="Lanterns", body="lantern")
+    replies = add_replies(thread, 5, authors=[member])
+    for n, reply in enumerate(replies):
+        reply.body = "lantern " * (5 - n)  # the oldest reply ranks best
+        reply.save()
+    gardener = public.memberships.filter(role="gardener").first().user
+    moderation.set_post_hidden(actor=gardener, post=replies[-1], hidden=True)
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+
+    found = [hit.post.pk for hit in search_posts(member, "lantern")]
+
+    if connection.vendor == "postgresql":
+        assert set(found) == {replies[1].pk, replies[2].pk, replies[3].pk} | {
+            thread.posts.get(number=1).pk  # its title matches too
+        }
+        assert found[0] == replies[1].pk  # ranked among the candidates
+    assert replies[-1].pk not in found
