@@ -24,6 +24,19 @@ class AssetsConfig(AppConfig):
         found = search(user, query)
         return [Panel("assets/_partials/search_results.html", {"assets": found})] if found else []
 
+    def dashboard_panels(self, *, community, period, user) -> list:
+        """Where this community's assets were adapted into other communities."""
+        from copsite.extensions import Panel
+
+        from .selectors import reuse_beyond
+
+        return [
+            Panel(
+                "assets/_partials/dashboard_reuse_beyond.html",
+                {"beyond": reuse_beyond(community=community, period=period, user=user)},
+            )
+        ]
+
     def seed_demo(self, stdout) -> None:
         from .demo import seed
 

@@ -1,6 +1,6 @@
 """Reads shared by library pages: each a fixed number of queries, whatever the size."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from communities import permissions
 from communities.models import Community
@@ -137,3 +137,30 @@ def search(viewer, query: str, limit: int = 10) -> list[Asset]:
             Q(title__icontains=word) | Q(summary__icontains=word) | Q(tags__name__iexact=word)
         )
     return list(qs.select_related("community").distinct().order_by("-reuse_count", "-pk")[:limit])
+
+
+def reuse_beyond(*, community: Community, period, user, limit: int = 10) -> dict:
+    """Adaptations that crossed a community's boundary in the period, both ways.
+
+    ``out``: this community's assets adapted into other communities; ``in``: assets adapted
+    here from elsewhere. Counts include every adaptation; the listed ones are only those
+    the viewer may open, so a private community's copy adds to the count, never a name.
+    """
+    in_period = Q(created_at__gte=period.since, created_at__lt=period.until)
+    out = (
+        Asset.objects.filter(in_period, adapted_from__community=community)
+        .exclude(community=community)
+    )
+    brought_in = (
+        Asset.objects.filter(in_period, community=community, adapted_from__isnull=False)
+        .exclude(adapted_from__community=community)
+    )
+    totals = out.aggregate(
+        adaptations=Count("pk"), communities=Count("community", distinct=True)
+    ) | {"brought_in": brought_in.count()}
+    shown = list(
+        out.filter(permissions.visible_assets_filter(user))
+        .select_related("community", "adapted_from")
+        .order_by("-created_at")[:limit]
+    )
+    return {**totals, "shown": shown, "unlisted": totals["adaptations"] - len(shown)}

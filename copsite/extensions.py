@@ -11,9 +11,10 @@ living document. So any app's AppConfig may define
 and the thread page collects them here. In the same way a community's home page shows
 what other apps know about it (a launch checklist, a welcome for newcomers, the next
 meeting) through ``community_panels(self, *, community, user, membership)``, and the site
-search shows other apps' results through ``search_sections(self, *, query, user)``; both
-return a list of Panel. Providers check their own permissions and keep to a constant
-number of queries.
+search shows other apps' results through ``search_sections(self, *, query, user)``, and the
+sponsor dashboard shows figures other apps keep (reuse across communities) through
+``dashboard_panels(self, *, community, period, user)``; all return a list of Panel.
+Providers check their own permissions and keep to a constant number of queries.
 """
 
 from collections.abc import Iterator
@@ -85,4 +86,12 @@ def search_sections(*, query: str, user) -> list[Panel]:
         panel
         for provider in _providers("search_sections")
         for panel in provider(query=query, user=user)
+    ]
+
+
+def dashboard_panels(*, community, period, user) -> list[Panel]:
+    return [
+        panel
+        for provider in _providers("dashboard_panels")
+        for panel in provider(community=community, period=period, user=user)
     ]

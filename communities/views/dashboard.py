@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from copsite import extensions
 from copsite.actions import report_error
 
 from .. import permissions
@@ -77,6 +78,10 @@ def dashboard(request, slug):
             "evident": [(code, label) for code, label, _hint in NINE if code in evident],
             "missing": [(code, label, hint) for code, label, hint in NINE if code not in evident],
             "principles": principles,
+            # Figures other apps keep (reuse across communities) through the extension point.
+            "panels": extensions.dashboard_panels(
+                community=community, period=period, user=request.user
+            ),
             "status_counts": {
                 status: sum(1 for p in principles if p.status == status)
                 for status in (health.GOOD, health.WATCH, health.ACT)
