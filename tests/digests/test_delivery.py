@@ -189,3 +189,24 @@ def test_inactive_people_and_people_without_an_address_get_nothing(community, re
     run(community)
     assert mail_to(reader) == []
     assert IN_PERIOD  # the thread is news for everyone else
+
+
+def test_send_digests_command_sends_now_and_then_not_again(community, reader, news):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    with at(RUN):
+        call_command("send_digests", "weekly", stdout=out)
+        call_command("send_digests", "weekly", stdout=out)
+    assert len(mail_to(reader)) == 1
+    assert "weekly digest(s) sent." in out.getvalue()
+
+
+def test_send_digests_command_refuses_an_unknown_kind():
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="invalid choice"):
+        call_command("send_digests", "hourly")
