@@ -10,3 +10,8 @@ class DigestsConfig(AppConfig):
         from .services import unsubscribe_from_community_digest
 
         return {"digest": unsubscribe_from_community_digest}
+
+    def seed_demo(self, stdout) -> None:
+        from .demo import seed
+
+        seed(stdout)
