@@ -64,7 +64,8 @@ def test_the_sponsor_digest_reports_last_week(community, gardener, sponsor, aske
     [message] = mail.outbox
     assert message.to == [sponsor.email]
     expected = compute(community, Period(date(2026, 11, 9), date(2026, 11, 15)), now=RUN)
-    assert figure(message.body, "Active members") == str(expected.active_members) == "2"
+    # The asker, the writer, and the gardener who hosted the meeting (hosting is a contribution).
+    assert figure(message.body, "Active members") == str(expected.active_members) == "3"
     assert figure(message.body, "Questions answered") == "1"
     assert figure(message.body, "Asset reuse (used or adapted)") == "1"
     assert figure(message.body, "Meeting attendance") == "2"
