@@ -54,3 +54,13 @@ def make_community(db):
         return built, built.memberships.get(role=Role.GARDENER).user
 
     return make
+
+
+@pytest.fixture
+def behaviours(transactional_db):
+    """Transactional tests: an earlier one's flush empties the behaviours seeded by migration."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("discussions.migrations.0002_seed_behaviours").seed(apps, None)

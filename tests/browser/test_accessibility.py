@@ -97,9 +97,7 @@ def _pages(demo) -> dict[str, list[str]]:
 
 def _violations(page) -> list[str]:
     page.add_script_tag(content=AXE)
-    result = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations']})"
-    )
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes'][:3]]}"
         for v in result["violations"]

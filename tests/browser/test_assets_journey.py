@@ -30,11 +30,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 seed_behaviours = importlib.import_module("discussions.migrations.0002_seed_behaviours").seed
 
 
-@pytest.fixture
-def behaviours(transactional_db):
-    seed_behaviours(apps, None)
-
-
 TITLE = "Persuasive writing: a two-lesson plan for Year 9"
 
 

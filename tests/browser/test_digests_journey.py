@@ -3,13 +3,11 @@
 Screenshots land in artifacts/screenshots/<test>-<step>.png so a person can look at them.
 """
 
-import importlib
 import os
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import time_machine
-from django.apps import apps
 from django.core import mail
 
 try:
@@ -27,13 +25,6 @@ from tests.browser.test_journeys import sign_in
 from tests.factories import CommunityFactory, ThreadFactory, UserFactory, add_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-seed_behaviours = importlib.import_module("discussions.migrations.0002_seed_behaviours").seed
-
-
-@pytest.fixture
-def behaviours(transactional_db):
-    seed_behaviours(apps, None)
 
 
 def test_a_member_chooses_daily_for_one_community_and_off_for_another(behaviours, page, shot):

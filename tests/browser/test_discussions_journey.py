@@ -3,12 +3,10 @@
 Screenshots land in artifacts/screenshots/<test>-<step>.png so a person can look at them.
 """
 
-import importlib
 import os
 import re
 
 import pytest
-from django.apps import apps
 
 try:
     from playwright.sync_api import expect
@@ -24,18 +22,9 @@ from tests.factories import CommunityFactory, UserFactory, add_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# The behaviours come from a data migration, and transactional tests flush every table after
-# each test; sow them again (the migration's own function, idempotent) rather than rely on order.
-seed_behaviours = importlib.import_module("discussions.migrations.0002_seed_behaviours").seed
-
 TITLE = "Year 9 ignore the online quizzes — what would you try?"
 QUESTION = "Fewer than a third of my Year 9s open the quiz after each lesson."
 ANSWER = "Start the next lesson with the same questions on the board and show the results."
-
-
-@pytest.fixture
-def behaviours(transactional_db):
-    seed_behaviours(apps, None)
 
 
 def test_a_member_asks_another_answers_and_the_answer_is_accepted(behaviours, page, shot):

@@ -3,11 +3,9 @@
 Screenshots land in artifacts/screenshots/<test>-<step>.png so a person can look at them.
 """
 
-import importlib
 import os
 
 import pytest
-from django.apps import apps
 
 try:
     from playwright.sync_api import expect
@@ -22,19 +20,10 @@ from tests.factories import CommunityFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-seed_behaviours = importlib.import_module("discussions.migrations.0002_seed_behaviours").seed
-
-
-@pytest.fixture
-def behaviours(transactional_db):
-    seed_behaviours(apps, None)
-
 
 def test_a_newcomer_introduces_themselves_and_a_gardener_welcomes_them(behaviours, page, shot):
     gardener = UserFactory(display_name="Joy Gardener")
-    community = CommunityFactory(
-        name="Adult literacy tutors", creator=gardener, stage="coalescing"
-    )
+    community = CommunityFactory(name="Adult literacy tutors", creator=gardener, stage="coalescing")
     newcomer = UserFactory(display_name="Hana Newcomer", username="hana")
 
     # 1. The newcomer joins and is welcomed by the page itself.

@@ -3,12 +3,10 @@
 Screenshots land in artifacts/screenshots/<test>-<step>.png so a person can look at them.
 """
 
-import importlib
 import os
 import re
 
 import pytest
-from django.apps import apps
 
 try:
     from playwright.sync_api import expect
@@ -23,15 +21,9 @@ from tests.factories import CommunityFactory, ThreadFactory, UserFactory, add_me
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-seed_behaviours = importlib.import_module("discussions.migrations.0002_seed_behaviours").seed
 
 TITLE = "Year 9 ignore the online quizzes — what would you try?"
 REPLY = "Put the same questions on the board next lesson. @carol ran this with Year 8."
-
-
-@pytest.fixture
-def behaviours(transactional_db):
-    seed_behaviours(apps, None)
 
 
 def _open_my_notification(page, shot, who: str, text: str) -> None:

@@ -3,12 +3,10 @@
 Screenshots land in artifacts/screenshots/<test>-<step>.png so a person can look at them.
 """
 
-import importlib
 import os
 from datetime import date, timedelta
 
 import pytest
-from django.apps import apps
 from django.core import mail
 
 try:
@@ -25,17 +23,8 @@ from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-seed_behaviours = importlib.import_module("discussions.migrations.0002_seed_behaviours").seed
 
-
-@pytest.fixture
-def behaviours(transactional_db):
-    seed_behaviours(apps, None)
-
-
-def test_a_proposal_gathers_a_helper_and_launches_with_them_in_the_core(
-    behaviours, page, shot
-):
+def test_a_proposal_gathers_a_helper_and_launches_with_them_in_the_core(behaviours, page, shot):
     proposer = UserFactory(display_name="Fatima Proposer")
     helper = UserFactory(display_name="Chloe Helper")
 

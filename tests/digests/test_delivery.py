@@ -73,7 +73,7 @@ def test_two_claims_at_once_send_one_mail(community, reader, news):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite serialises writers; PostgreSQL shows the race"
 )
-def test_two_workers_at_once_on_a_real_database(community, reader, news):
+def test_two_workers_at_once_on_a_real_database(behaviours, community, reader, news):
     barrier = threading.Barrier(2)
     results: list[int] = []
 

@@ -1,10 +1,6 @@
 """The digest beat task on a real Celery worker, Redis and PostgreSQL (CI runs this)."""
 
-import importlib
 import time
-
-import pytest
-from django.apps import apps
 
 from digests.tasks import send_weekly_digests
 from tests.factories import ThreadFactory
@@ -15,14 +11,6 @@ from tests.meetings.test_worker_end_to_end import (  # noqa: F401 - the worker f
     subject,
     worker,
 )
-
-seed_behaviours = importlib.import_module("discussions.migrations.0002_seed_behaviours").seed
-
-
-@pytest.fixture
-def behaviours(transactional_db):
-    # An earlier transactional test's flush empties the seeded behaviours table.
-    seed_behaviours(apps, None)
 
 
 def test_the_worker_sends_each_weekly_digest_once(worker, behaviours, community, gardener, member):  # noqa: F811
