@@ -7,7 +7,13 @@ then offer a one-click unsubscribe (RFC 8058) and the templates show the link.
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+
+
+def _render_plain(name: str, context: dict) -> str:
+    """Subject and text parts are not HTML: "O'Brien & co" must not become "O&#x27;Brien"."""
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def send_templated_mail(
@@ -23,9 +29,9 @@ def send_templated_mail(
     if unsubscribe_url:
         headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    subject = render_to_string(f"{template_prefix}.subject.txt", context).strip()
+    subject = _render_plain(f"{template_prefix}.subject.txt", context).strip()
     subject = " ".join(subject.splitlines())
-    text = render_to_string(f"{template_prefix}.txt", context)
+    text = _render_plain(f"{template_prefix}.txt", context)
     html = render_to_string(f"{template_prefix}.html", context)
     message = EmailMultiAlternatives(
         subject=subject,

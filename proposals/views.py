@@ -210,7 +210,10 @@ def launch(request, proposal_id: int):
         else:
             messages.success(
                 request,
-                _("%(name)s is launched. You are its gardener; your supporters are members.")
+                _(
+                    "%(name)s is launched. You are its gardener; everyone who supported it is a "
+                    "member, and those who offered to help run it are its core group."
+                )
                 % {"name": community.name},
             )
             return redirect(community)
