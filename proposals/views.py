@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities.errors import ActionError
+from communities.models.choices import JoinPolicy, Visibility
 from copsite.actions import report_error
 
 from . import permissions, selectors, services
@@ -192,6 +193,10 @@ def launch(request, proposal_id: int):
         initial={
             "name": proposal.title,
             "slug": services.suggested_slug(proposal.title),
+            # Outsiders cannot find a community that is not public: nobody could just join.
+            "join_policy": (
+                JoinPolicy.OPEN if proposal.visibility == Visibility.PUBLIC else JoinPolicy.INVITE
+            ),
             "timezone": request.user.timezone,
         },
     )

@@ -173,3 +173,13 @@ def test_the_directory_and_the_help_page_lead_to_proposals(client):
 
     assert reverse("proposals:list") in directory.text
     assert reverse("proposals:list") in help_page.text
+
+
+def test_launch_form_starts_a_private_community_as_invitation_only(client, db):
+    proposer = UserFactory()
+    proposal = Proposal.objects.create(
+        title="Quiet circle", domain="Hard cases", proposer=proposer, visibility="private"
+    )
+    client.force_login(proposer)
+    response = client.get(reverse("proposals:launch", kwargs={"proposal_id": proposal.pk}))
+    assert response.context["form"].initial["join_policy"] == "invite"
