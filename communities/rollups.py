@@ -12,11 +12,19 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Min, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
 
-from .models import Activity, Community, LedgerDay, LedgerFirst, LedgerThread
-from .participation import thread_key
+from .models import (
+    Activity,
+    Community,
+    LedgerDay,
+    LedgerFirst,
+    LedgerMonth,
+    LedgerThread,
+    LedgerWeek,
+)
+from .participation import CONTRIBUTION_VERBS, thread_key
 
 THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
 # A person's own contributions: the first one ever makes them a newcomer of its period.
@@ -49,8 +57,25 @@ def _first_sql() -> str:
     )
 
 
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _person_sql(model, column: str) -> str:
+    """One upsert adding a contribution to a person's week or month."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    count = connection.ops.quote_name("count")
+    return (
+        "INSERT INTO " + table + " (community_id, " + column + ", actor_id, " + count + ") "
+        "VALUES (%s, %s, %s, 1) "
+        "ON CONFLICT (community_id, " + column + ", actor_id) "
+        "DO UPDATE SET " + count + " = " + table + "." + count + " + 1"
+    )
+
+
 def count_activity(activity: Activity) -> None:
-    """Add one new ledger row to its day: a single upsert, cheap enough for every write."""
+    """Add one new ledger row to its day (and a contribution to its actor's week and month):
+    a few upserts, cheap enough for every write."""
     with connection.cursor() as cursor:
         cursor.execute(
             _upsert_sql(),
@@ -66,6 +91,15 @@ def count_activity(activity: Activity) -> None:
             cursor.execute(
                 _first_sql(), [activity.community_id, activity.actor_id, activity.created_at]
             )
+        if activity.verb in CONTRIBUTION_VERBS and activity.actor_id:
+            day = utc_day(activity.created_at)
+            for model, column, start in (
+                (LedgerWeek, "week", week_start(day)),
+                (LedgerMonth, "month", day.replace(day=1)),
+            ):
+                cursor.execute(
+                    _person_sql(model, column), [activity.community_id, start, activity.actor_id]
+                )
     if activity.verb in THREAD_VERBS and not activity.withdrawn:
         _fold_one(activity)
 
@@ -177,6 +211,52 @@ def _bulk(model, rows: Iterable) -> int:
     return written + len(model.objects.bulk_create(batch))
 
 
+def _recount_people(model, column: str, trunc, days: QuerySet) -> None:
+    """Recount people's weeks or months from the day roll-up, in the database: one
+    INSERT ... SELECT ... GROUP BY, no rows through Python."""
+    grouped = (
+        days.filter(verb__in=CONTRIBUTION_VERBS, actor__isnull=False)
+        .annotate(start=trunc("day"))
+        .values_list("community_id", "start", "actor_id")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    select, params = grouped.query.sql_with_params()
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = "(community_id, " + column + ", actor_id, " + connection.ops.quote_name("count") + ")"
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO " + table + " " + columns + " " + select, params)
+
+
+def _recount_weeks_and_months(community_id: int, weeks: set[date], months: set[date]) -> None:
+    days = LedgerDay.objects.filter(community_id=community_id)
+    if weeks:
+        LedgerWeek.objects.filter(community_id=community_id, week__in=weeks).delete()
+        spans = Q()
+        for monday in weeks:
+            spans |= Q(day__gte=monday, day__lt=monday + timedelta(days=7))
+        _recount_people(LedgerWeek, "week", TruncWeek, days.filter(spans))
+    if months:
+        LedgerMonth.objects.filter(community_id=community_id, month__in=months).delete()
+        spans = Q()
+        for first in months:
+            spans |= Q(day__gte=first, day__lt=_next_month(first))
+        _recount_people(LedgerMonth, "month", TruncMonth, days.filter(spans))
+
+
+def _next_month(first: date) -> date:
+    return (first + timedelta(days=32)).replace(day=1)
+
+
+def rebuild_people(community: Community) -> None:
+    """Recount every person's weeks and months of one community from its day roll-up."""
+    LedgerWeek.objects.filter(community=community).delete()
+    LedgerMonth.objects.filter(community=community).delete()
+    days = LedgerDay.objects.filter(community=community)
+    _recount_people(LedgerWeek, "week", TruncWeek, days)
+    _recount_people(LedgerMonth, "month", TruncMonth, days)
+
+
 @transaction.atomic
 def rebuild(community: Community) -> tuple[int, int]:
     """Recount one community's roll-ups from its ledger. Running it twice changes nothing."""
@@ -187,6 +267,7 @@ def rebuild(community: Community) -> tuple[int, int]:
     days = _bulk(LedgerDay, _day_rows(ledger))
     threads = _bulk(LedgerThread, _thread_rows(ledger))
     rebuild_firsts(community)
+    rebuild_people(community)
     return days, threads
 
 
@@ -216,6 +297,9 @@ def _refresh_days(days: set[tuple[int, date]]) -> None:
         for day in mine:
             ranges |= _day_range(day)
         _bulk(LedgerDay, _day_rows(Activity.objects.filter(ranges, community_id=community_id)))
+        _recount_weeks_and_months(
+            community_id, {week_start(d) for d in mine}, {d.replace(day=1) for d in mine}
+        )
 
 
 def _thread_filter(keys: Iterable[str]) -> Q:

@@ -30,7 +30,7 @@ from ..models import (
 from ..models.choices import LEVEL_ORDER, Level, Role
 from ..participation import CONTRIBUTION_VERBS
 from ..recurrence import starts_between
-from . import people
+from . import contributors, people
 from .behaviours import CODES
 from .period import Period
 
@@ -110,29 +110,50 @@ def _sum(verbs) -> Coalesce:
 
 
 def weekly(community: Community, period: Period) -> list[Week]:
-    """Contributions and distinct contributors per week: one query on the daily roll-up."""
+    """Contributions per week from the daily roll-up; distinct contributors per week from
+    the people's weeks (and days only where the period cuts a week)."""
     counts = {column: _sum(verbs) for column, verbs in WEEKLY_COLUMNS}
     rows = (
         _days(community, period)
         .filter(verb__in=CONTRIBUTION_VERBS)
         .annotate(week=TruncWeek("day"))
         .values("week")
-        .annotate(total=Sum("count"), people=Count("actor", distinct=True), **counts)
+        .annotate(total=Sum("count"), **counts)
         .order_by("week")
     )
     by_week = {_day(row["week"]): row for row in rows}
+    mondays = period.weeks()
+    spans = [
+        (max(monday, period.start), min(monday + timedelta(days=6), period.end))
+        for monday in mondays
+    ]
+    people_by_week = contributors.people_per_span(community, spans)
     weeks = []
-    for monday in period.weeks():
+    for position, monday in enumerate(mondays):
         row = by_week.get(monday, {})
         weeks.append(
             Week(
                 start=monday,
                 contributions=row.get("total", 0),
-                active_members=row.get("people", 0),
+                active_members=people_by_week.get(position, 0),
                 columns={column: row.get(column, 0) for column, _verbs in WEEKLY_COLUMNS},
             )
         )
     return weeks
+
+
+def monthly_active(community: Community, period: Period) -> list[tuple[date, int]]:
+    """Distinct contributors per calendar month of the period (months with any)."""
+    firsts, day = [], period.start.replace(day=1)
+    while day <= period.end:
+        firsts.append(day)
+        day = (day + timedelta(days=32)).replace(day=1)
+    spans = [
+        (max(first, period.start), min(contributors.month_end(first), period.end))
+        for first in firsts
+    ]
+    found = contributors.people_per_span(community, spans)
+    return [(firsts[position], n) for position, n in sorted(found.items())]
 
 
 def _day(value) -> date:
@@ -342,17 +363,10 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
     now = now or timezone.now()
     in_period = _days(community, period)
     weeks = weekly(community, period)
-    monthly = [
-        (_day(row["month"]), row["people"])
-        for row in in_period.filter(verb__in=CONTRIBUTION_VERBS)
-        .annotate(month=TruncMonth("day"))
-        .values("month")
-        .annotate(people=Count("actor", distinct=True))
-        .order_by("month")
-    ]
+    monthly = monthly_active(community, period)
+    concentration = people.concentration(community, period)
     contribution = Q(verb__in=CONTRIBUTION_VERBS)
     totals = in_period.aggregate(
-        people=Count("actor", distinct=True, filter=contribution),
         contributions=Coalesce(Sum("count", filter=contribution), 0),
         public=Coalesce(Sum("count", filter=contribution & Q(is_public=True)), 0),
         private=Coalesce(Sum("count", filter=contribution & Q(is_public=False)), 0),
@@ -400,7 +414,8 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         period=period,
         weeks=weeks,
         monthly_active=monthly,
-        active_members=totals["people"],
+        # Everyone with a contribution in the period, as counted for concentration.
+        active_members=concentration["contributors"],
         contributions=totals["contributions"],
         pyramid=pyramid,
         pyramid_members=pyramid_members,
@@ -432,7 +447,7 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         threads_started=totals["started"],
         accepted_answers=totals["accepted"],
         flow=people.flow_matrix(community, period),
-        concentration=people.concentration(community, period),
+        concentration=concentration,
         answers=people.who_answers(community, period),
         lost_and_back=people.lost_and_back(community, period),
     )

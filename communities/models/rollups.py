@@ -102,3 +102,46 @@ class LedgerFirst(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_id} since {self.first_at:%Y-%m-%d}"
+
+
+class LedgerWeek(models.Model):
+    """Each person's contributions per (community, ISO week starting Monday): distinct
+    contributors of a week are a row count, and full weeks stand in for their days."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    week = models.DateField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "week", "actor"], name="ledger_week_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week} {self.actor_id}: {self.count}"
+
+
+class LedgerMonth(models.Model):
+    """Each person's contributions per (community, calendar month): monthly active members."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "month", "actor"], name="ledger_month_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.actor_id}: {self.count}"
