@@ -22,6 +22,7 @@ from .models import (
     LedgerFirst,
     LedgerMonth,
     LedgerThread,
+    LedgerVerbDay,
     LedgerWeek,
 )
 from .participation import CONTRIBUTION_VERBS, thread_key
@@ -73,6 +74,17 @@ def _person_sql(model, column: str) -> str:
     )
 
 
+def _verb_day_sql() -> str:
+    table = connection.ops.quote_name(LedgerVerbDay._meta.db_table)
+    count = connection.ops.quote_name("count")
+    return (
+        "INSERT INTO " + table + " (community_id, day, verb, is_public, " + count + ") "
+        "VALUES (%s, %s, %s, %s, 1) "
+        "ON CONFLICT (community_id, day, verb, is_public) "
+        "DO UPDATE SET " + count + " = " + table + "." + count + " + 1"
+    )
+
+
 def count_activity(activity: Activity) -> None:
     """Add one new ledger row to its day (and a contribution to its actor's week and month):
     a few upserts, cheap enough for every write."""
@@ -83,6 +95,15 @@ def count_activity(activity: Activity) -> None:
                 activity.community_id,
                 utc_day(activity.created_at),
                 activity.actor_id,
+                activity.verb,
+                activity.is_public,
+            ],
+        )
+        cursor.execute(
+            _verb_day_sql(),
+            [
+                activity.community_id,
+                utc_day(activity.created_at),
                 activity.verb,
                 activity.is_public,
             ],
@@ -228,6 +249,20 @@ def _recount_people(model, column: str, trunc, days: QuerySet) -> None:
         cursor.execute("INSERT INTO " + table + " " + columns + " " + select, params)
 
 
+def _recount_verb_days(days: QuerySet) -> None:
+    """Recount the everyone-together day rows from the day roll-up, in the database."""
+    grouped = (
+        days.values_list("community_id", "day", "verb", "is_public")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    select, params = grouped.query.sql_with_params()
+    table = connection.ops.quote_name(LedgerVerbDay._meta.db_table)
+    columns = "(community_id, day, verb, is_public, " + connection.ops.quote_name("count") + ")"
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO " + table + " " + columns + " " + select, params)
+
+
 def _recount_weeks_and_months(community_id: int, weeks: set[date], months: set[date]) -> None:
     days = LedgerDay.objects.filter(community_id=community_id)
     if weeks:
@@ -249,10 +284,13 @@ def _next_month(first: date) -> date:
 
 
 def rebuild_people(community: Community) -> None:
-    """Recount every person's weeks and months of one community from its day roll-up."""
+    """Recount the roll-ups derived from the day roll-up (people's weeks and months, and
+    the everyone-together days) for one community."""
     LedgerWeek.objects.filter(community=community).delete()
     LedgerMonth.objects.filter(community=community).delete()
+    LedgerVerbDay.objects.filter(community=community).delete()
     days = LedgerDay.objects.filter(community=community)
+    _recount_verb_days(days)
     _recount_people(LedgerWeek, "week", TruncWeek, days)
     _recount_people(LedgerMonth, "month", TruncMonth, days)
 
@@ -297,6 +335,8 @@ def _refresh_days(days: set[tuple[int, date]]) -> None:
         for day in mine:
             ranges |= _day_range(day)
         _bulk(LedgerDay, _day_rows(Activity.objects.filter(ranges, community_id=community_id)))
+        LedgerVerbDay.objects.filter(community_id=community_id, day__in=mine).delete()
+        _recount_verb_days(LedgerDay.objects.filter(community_id=community_id, day__in=mine))
         _recount_weeks_and_months(
             community_id, {week_start(d) for d in mine}, {d.replace(day=1) for d in mine}
         )

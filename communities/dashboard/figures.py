@@ -18,9 +18,9 @@ from django.utils import timezone
 from ..models import (
     Activity,
     Community,
-    LedgerDay,
     LedgerFirst,
     LedgerThread,
+    LedgerVerbDay,
     MeetingOccurrence,
     MeetingSeries,
     Membership,
@@ -102,7 +102,10 @@ class Figures:
 
 
 def _days(community: Community, period: Period):
-    return LedgerDay.objects.filter(community=community, day__gte=period.start, day__lte=period.end)
+    """The period's days, everyone together: a few rows a day."""
+    return LedgerVerbDay.objects.filter(
+        community=community, day__gte=period.start, day__lte=period.end
+    )
 
 
 def _sum(verbs) -> Coalesce:

@@ -15,7 +15,7 @@ from .meetings import (
 )
 from .membership import Membership, MembershipChange
 from .participation import LevelRules, ValueStory
-from .rollups import LedgerDay, LedgerFirst, LedgerMonth, LedgerThread, LedgerWeek
+from .rollups import LedgerDay, LedgerFirst, LedgerMonth, LedgerThread, LedgerVerbDay, LedgerWeek
 
 __all__ = [
     "Activity",
@@ -30,6 +30,7 @@ __all__ = [
     "LedgerFirst",
     "LedgerMonth",
     "LedgerThread",
+    "LedgerVerbDay",
     "LedgerWeek",
     "LevelRules",
     "MeetingKind",

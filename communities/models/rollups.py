@@ -31,6 +31,36 @@ class LedgerDay(models.Model):
         ]
         indexes = [
             models.Index(fields=["community", "actor", "day"], name="ledger_day_actor"),
+            # "Who answers": one verb's people over the period, from the index alone.
+            models.Index(
+                fields=["community", "verb", "day"],
+                include=["actor", "count"],
+                name="ledger_day_verb",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.verb}: {self.count}"
+
+
+class LedgerVerbDay(models.Model):
+    """Ledger rows counted per (community, UTC day, verb, public or not), everyone together:
+    the period's totals and the weekly columns read a few rows a day instead of one per
+    person. Derived from ``LedgerDay`` and kept in step with it."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField()
+    verb = models.CharField(max_length=32)
+    is_public = models.BooleanField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "day", "verb", "is_public"], name="ledger_verb_day_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -68,7 +98,12 @@ class LedgerThread(models.Model):
             models.UniqueConstraint(fields=["community", "key"], name="ledger_thread_unique")
         ]
         indexes = [
-            models.Index(fields=["community", "last_at"], name="ledger_thread_last"),
+            # Threads alive in a period and their behaviours, from the index alone.
+            models.Index(
+                fields=["community", "last_at"],
+                include=["first_at", "started_at", "conversation_at", "behaviour"],
+                name="ledger_thread_last",
+            ),
             models.Index(fields=["community", "started_at"], name="ledger_thread_started"),
         ]
 
