@@ -156,6 +156,13 @@ class LedgerWeek(models.Model):
                 fields=["community", "week", "actor"], name="ledger_week_unique"
             )
         ]
+        # A span's people and sums from the index alone (a unique constraint with
+        # included columns would be dropped on SQLite, and the upsert needs it).
+        indexes = [
+            models.Index(
+                fields=["community", "week"], include=["actor", "count"], name="ledger_week_people"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.week} {self.actor_id}: {self.count}"
@@ -175,6 +182,15 @@ class LedgerMonth(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["community", "month", "actor"], name="ledger_month_unique"
+            )
+        ]
+        # A span's people and sums from the index alone (a unique constraint with
+        # included columns would be dropped on SQLite, and the upsert needs it).
+        indexes = [
+            models.Index(
+                fields=["community", "month"],
+                include=["actor", "count"],
+                name="ledger_month_people",
             )
         ]
 
