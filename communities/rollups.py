@@ -10,7 +10,9 @@ ledger stays the truth: every roll-up row can be recomputed from it at any time.
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
+from time import time_ns
 
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
@@ -31,6 +33,30 @@ THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
 # A person's own contributions: the first one ever makes them a newcomer of its period.
 OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")
 BATCH = 2000
+
+
+def version(community_id: int) -> int:
+    """A number that changes whenever the community's roll-ups do: part of the key of
+    anything computed from them, so a new activity shows at once."""
+    key = f"rollups-version:{community_id}"
+    # Started from the clock, so an evicted counter never repeats an old number.
+    cache.add(key, time_ns(), None)
+    return cache.get(key, 0)
+
+
+def _bump(community_id: int) -> None:
+    key = f"rollups-version:{community_id}"
+    try:
+        cache.incr(key)
+    except ValueError:  # not there (yet, or evicted)
+        cache.add(key, time_ns(), None)
+
+
+def changed(community_id: int) -> None:
+    """Mark the community's roll-ups changed: now, and again once the transaction commits
+    (a page computed from the old rows meanwhile is kept under the old number)."""
+    _bump(community_id)
+    transaction.on_commit(lambda: _bump(community_id))
 
 
 def utc_day(at: datetime) -> date:
@@ -123,6 +149,7 @@ def count_activity(activity: Activity) -> None:
                 )
     if activity.verb in THREAD_VERBS and not activity.withdrawn:
         _fold_one(activity)
+    changed(activity.community_id)
 
 
 def _fold(thread: LedgerThread, actor_id, verb: str, behaviour: str, title: str, at) -> None:
@@ -306,6 +333,7 @@ def rebuild(community: Community) -> tuple[int, int]:
     threads = _bulk(LedgerThread, _thread_rows(ledger))
     rebuild_firsts(community)
     rebuild_people(community)
+    changed(community.pk)
     return days, threads
 
 
@@ -340,6 +368,7 @@ def _refresh_days(days: set[tuple[int, date]]) -> None:
         _recount_weeks_and_months(
             community_id, {week_start(d) for d in mine}, {d.replace(day=1) for d in mine}
         )
+        changed(community_id)
 
 
 def _thread_filter(keys: Iterable[str]) -> Q:
