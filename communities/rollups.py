@@ -1,10 +1,13 @@
-"""The dashboard's roll-ups: the ledger counted per day, and folded per thread.
+"""The dashboard's roll-ups: the ledger counted per day (per person, and everyone together),
+per person per week and month, and folded per thread.
 
 ``record_activity`` keeps them current row by row (``count_activity``); writers that change
 ledger rows in place (moderation, moves, retractions, bulk loads) wrap the change in
 ``kept_in_step`` so the touched days, threads and people are recounted from the ledger; ``rebuild``
-recounts a whole community (the nightly task and ``manage.py rebuild_rollups``). The
-ledger stays the truth: every roll-up row can be recomputed from it at any time.
+recounts a whole community (the nightly task and ``manage.py rebuild_rollups``). Weeks,
+months and everyone-together days are recounted from the day rows in SQL. The ledger stays
+the truth: every roll-up row can be recomputed from it at any time. Every change bumps the
+community's ``version``, which keys the dashboard's short cache.
 """
 
 from collections.abc import Iterable, Iterator

@@ -1,9 +1,10 @@
 """The dashboard's figures for one community and period, from the ledger and its roll-ups.
 
 A fixed number of queries whatever the size of the ledger, and each reads little: counts
-per week and month and distinct contributors come from the daily roll-up (``LedgerDay``),
-behaviours and first responses from the per-thread roll-up (``LedgerThread``); only the
-rarer verbs (meetings, reuse, reviews) are read from the ledger itself, through an index.
+per week and for the period come from the everyone-together days (``LedgerVerbDay``),
+distinct contributors from people's weeks and months (``contributors``), behaviours and
+first responses from the per-thread roll-up (``LedgerThread``); only the rarer verbs
+(meetings, reuse, reviews) are read from the ledger itself, through a covering index.
 """
 
 from collections import Counter
