@@ -1,27 +1,65 @@
-"""The dashboard's roll-ups: the ledger counted per day, and folded per thread.
+"""The dashboard's roll-ups: the ledger counted per day (per person, and everyone together),
+per person per week and month, and folded per thread.
 
 ``record_activity`` keeps them current row by row (``count_activity``); writers that change
 ledger rows in place (moderation, moves, retractions, bulk loads) wrap the change in
 ``kept_in_step`` so the touched days, threads and people are recounted from the ledger; ``rebuild``
-recounts a whole community (the nightly task and ``manage.py rebuild_rollups``). The
-ledger stays the truth: every roll-up row can be recomputed from it at any time.
+recounts a whole community (the nightly task and ``manage.py rebuild_rollups``). Weeks,
+months and everyone-together days are recounted from the day rows in SQL. The ledger stays
+the truth: every roll-up row can be recomputed from it at any time. Every change bumps the
+community's ``version``, which keys the dashboard's short cache.
 """
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
+from time import time_ns
 
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Min, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
 
-from .models import Activity, Community, LedgerDay, LedgerFirst, LedgerThread
-from .participation import thread_key
+from .models import (
+    Activity,
+    Community,
+    LedgerDay,
+    LedgerFirst,
+    LedgerMonth,
+    LedgerThread,
+    LedgerVerbDay,
+    LedgerWeek,
+)
+from .participation import CONTRIBUTION_VERBS, thread_key
 
 THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
 # A person's own contributions: the first one ever makes them a newcomer of its period.
 OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")
 BATCH = 2000
+
+
+def version(community_id: int) -> int:
+    """A number that changes whenever the community's roll-ups do: part of the key of
+    anything computed from them, so a new activity shows at once."""
+    key = f"rollups-version:{community_id}"
+    # Started from the clock, so an evicted counter never repeats an old number.
+    cache.add(key, time_ns(), None)
+    return cache.get(key, 0)
+
+
+def _bump(community_id: int) -> None:
+    key = f"rollups-version:{community_id}"
+    try:
+        cache.incr(key)
+    except ValueError:  # not there (yet, or evicted)
+        cache.add(key, time_ns(), None)
+
+
+def changed(community_id: int) -> None:
+    """Mark the community's roll-ups changed: now, and again once the transaction commits
+    (a page computed from the old rows meanwhile is kept under the old number)."""
+    _bump(community_id)
+    transaction.on_commit(lambda: _bump(community_id))
 
 
 def utc_day(at: datetime) -> date:
@@ -49,8 +87,36 @@ def _first_sql() -> str:
     )
 
 
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _person_sql(model, column: str) -> str:
+    """One upsert adding a contribution to a person's week or month."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    count = connection.ops.quote_name("count")
+    return (
+        "INSERT INTO " + table + " (community_id, " + column + ", actor_id, " + count + ") "
+        "VALUES (%s, %s, %s, 1) "
+        "ON CONFLICT (community_id, " + column + ", actor_id) "
+        "DO UPDATE SET " + count + " = " + table + "." + count + " + 1"
+    )
+
+
+def _verb_day_sql() -> str:
+    table = connection.ops.quote_name(LedgerVerbDay._meta.db_table)
+    count = connection.ops.quote_name("count")
+    return (
+        "INSERT INTO " + table + " (community_id, day, verb, is_public, " + count + ") "
+        "VALUES (%s, %s, %s, %s, 1) "
+        "ON CONFLICT (community_id, day, verb, is_public) "
+        "DO UPDATE SET " + count + " = " + table + "." + count + " + 1"
+    )
+
+
 def count_activity(activity: Activity) -> None:
-    """Add one new ledger row to its day: a single upsert, cheap enough for every write."""
+    """Add one new ledger row to its day (and a contribution to its actor's week and month):
+    a few upserts, cheap enough for every write."""
     with connection.cursor() as cursor:
         cursor.execute(
             _upsert_sql(),
@@ -62,12 +128,31 @@ def count_activity(activity: Activity) -> None:
                 activity.is_public,
             ],
         )
+        cursor.execute(
+            _verb_day_sql(),
+            [
+                activity.community_id,
+                utc_day(activity.created_at),
+                activity.verb,
+                activity.is_public,
+            ],
+        )
         if activity.verb in OWN_VERBS and activity.actor_id:
             cursor.execute(
                 _first_sql(), [activity.community_id, activity.actor_id, activity.created_at]
             )
+        if activity.verb in CONTRIBUTION_VERBS and activity.actor_id:
+            day = utc_day(activity.created_at)
+            for model, column, start in (
+                (LedgerWeek, "week", week_start(day)),
+                (LedgerMonth, "month", day.replace(day=1)),
+            ):
+                cursor.execute(
+                    _person_sql(model, column), [activity.community_id, start, activity.actor_id]
+                )
     if activity.verb in THREAD_VERBS and not activity.withdrawn:
         _fold_one(activity)
+    changed(activity.community_id)
 
 
 def _fold(thread: LedgerThread, actor_id, verb: str, behaviour: str, title: str, at) -> None:
@@ -177,6 +262,69 @@ def _bulk(model, rows: Iterable) -> int:
     return written + len(model.objects.bulk_create(batch))
 
 
+def _recount_people(model, column: str, trunc, days: QuerySet) -> None:
+    """Recount people's weeks or months from the day roll-up, in the database: one
+    INSERT ... SELECT ... GROUP BY, no rows through Python."""
+    grouped = (
+        days.filter(verb__in=CONTRIBUTION_VERBS, actor__isnull=False)
+        .annotate(start=trunc("day"))
+        .values_list("community_id", "start", "actor_id")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    select, params = grouped.query.sql_with_params()
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = "(community_id, " + column + ", actor_id, " + connection.ops.quote_name("count") + ")"
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO " + table + " " + columns + " " + select, params)
+
+
+def _recount_verb_days(days: QuerySet) -> None:
+    """Recount the everyone-together day rows from the day roll-up, in the database."""
+    grouped = (
+        days.values_list("community_id", "day", "verb", "is_public")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    select, params = grouped.query.sql_with_params()
+    table = connection.ops.quote_name(LedgerVerbDay._meta.db_table)
+    columns = "(community_id, day, verb, is_public, " + connection.ops.quote_name("count") + ")"
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO " + table + " " + columns + " " + select, params)
+
+
+def _recount_weeks_and_months(community_id: int, weeks: set[date], months: set[date]) -> None:
+    days = LedgerDay.objects.filter(community_id=community_id)
+    if weeks:
+        LedgerWeek.objects.filter(community_id=community_id, week__in=weeks).delete()
+        spans = Q()
+        for monday in weeks:
+            spans |= Q(day__gte=monday, day__lt=monday + timedelta(days=7))
+        _recount_people(LedgerWeek, "week", TruncWeek, days.filter(spans))
+    if months:
+        LedgerMonth.objects.filter(community_id=community_id, month__in=months).delete()
+        spans = Q()
+        for first in months:
+            spans |= Q(day__gte=first, day__lt=_next_month(first))
+        _recount_people(LedgerMonth, "month", TruncMonth, days.filter(spans))
+
+
+def _next_month(first: date) -> date:
+    return (first + timedelta(days=32)).replace(day=1)
+
+
+def rebuild_people(community: Community) -> None:
+    """Recount the roll-ups derived from the day roll-up (people's weeks and months, and
+    the everyone-together days) for one community."""
+    LedgerWeek.objects.filter(community=community).delete()
+    LedgerMonth.objects.filter(community=community).delete()
+    LedgerVerbDay.objects.filter(community=community).delete()
+    days = LedgerDay.objects.filter(community=community)
+    _recount_verb_days(days)
+    _recount_people(LedgerWeek, "week", TruncWeek, days)
+    _recount_people(LedgerMonth, "month", TruncMonth, days)
+
+
 @transaction.atomic
 def rebuild(community: Community) -> tuple[int, int]:
     """Recount one community's roll-ups from its ledger. Running it twice changes nothing."""
@@ -187,6 +335,8 @@ def rebuild(community: Community) -> tuple[int, int]:
     days = _bulk(LedgerDay, _day_rows(ledger))
     threads = _bulk(LedgerThread, _thread_rows(ledger))
     rebuild_firsts(community)
+    rebuild_people(community)
+    changed(community.pk)
     return days, threads
 
 
@@ -216,6 +366,12 @@ def _refresh_days(days: set[tuple[int, date]]) -> None:
         for day in mine:
             ranges |= _day_range(day)
         _bulk(LedgerDay, _day_rows(Activity.objects.filter(ranges, community_id=community_id)))
+        LedgerVerbDay.objects.filter(community_id=community_id, day__in=mine).delete()
+        _recount_verb_days(LedgerDay.objects.filter(community_id=community_id, day__in=mine))
+        _recount_weeks_and_months(
+            community_id, {week_start(d) for d in mine}, {d.replace(day=1) for d in mine}
+        )
+        changed(community_id)
 
 
 def _thread_filter(keys: Iterable[str]) -> Q:

@@ -1,9 +1,10 @@
 """The dashboard's figures for one community and period, from the ledger and its roll-ups.
 
 A fixed number of queries whatever the size of the ledger, and each reads little: counts
-per week and month and distinct contributors come from the daily roll-up (``LedgerDay``),
-behaviours and first responses from the per-thread roll-up (``LedgerThread``); only the
-rarer verbs (meetings, reuse, reviews) are read from the ledger itself, through an index.
+per week and for the period come from the everyone-together days (``LedgerVerbDay``),
+distinct contributors from people's weeks and months (``contributors``), behaviours and
+first responses from the per-thread roll-up (``LedgerThread``); only the rarer verbs
+(meetings, reuse, reviews) are read from the ledger itself, through a covering index.
 """
 
 from collections import Counter
@@ -18,9 +19,9 @@ from django.utils import timezone
 from ..models import (
     Activity,
     Community,
-    LedgerDay,
     LedgerFirst,
     LedgerThread,
+    LedgerVerbDay,
     MeetingOccurrence,
     MeetingSeries,
     Membership,
@@ -30,7 +31,7 @@ from ..models import (
 from ..models.choices import LEVEL_ORDER, Level, Role
 from ..participation import CONTRIBUTION_VERBS
 from ..recurrence import starts_between
-from . import people
+from . import contributors, people
 from .behaviours import CODES
 from .period import Period
 
@@ -102,7 +103,10 @@ class Figures:
 
 
 def _days(community: Community, period: Period):
-    return LedgerDay.objects.filter(community=community, day__gte=period.start, day__lte=period.end)
+    """The period's days, everyone together: a few rows a day."""
+    return LedgerVerbDay.objects.filter(
+        community=community, day__gte=period.start, day__lte=period.end
+    )
 
 
 def _sum(verbs) -> Coalesce:
@@ -110,29 +114,50 @@ def _sum(verbs) -> Coalesce:
 
 
 def weekly(community: Community, period: Period) -> list[Week]:
-    """Contributions and distinct contributors per week: one query on the daily roll-up."""
+    """Contributions per week from the daily roll-up; distinct contributors per week from
+    the people's weeks (and days only where the period cuts a week)."""
     counts = {column: _sum(verbs) for column, verbs in WEEKLY_COLUMNS}
     rows = (
         _days(community, period)
         .filter(verb__in=CONTRIBUTION_VERBS)
         .annotate(week=TruncWeek("day"))
         .values("week")
-        .annotate(total=Sum("count"), people=Count("actor", distinct=True), **counts)
+        .annotate(total=Sum("count"), **counts)
         .order_by("week")
     )
     by_week = {_day(row["week"]): row for row in rows}
+    mondays = period.weeks()
+    spans = [
+        (max(monday, period.start), min(monday + timedelta(days=6), period.end))
+        for monday in mondays
+    ]
+    people_by_week = contributors.people_per_span(community, spans)
     weeks = []
-    for monday in period.weeks():
+    for position, monday in enumerate(mondays):
         row = by_week.get(monday, {})
         weeks.append(
             Week(
                 start=monday,
                 contributions=row.get("total", 0),
-                active_members=row.get("people", 0),
+                active_members=people_by_week.get(position, 0),
                 columns={column: row.get(column, 0) for column, _verbs in WEEKLY_COLUMNS},
             )
         )
     return weeks
+
+
+def monthly_active(community: Community, period: Period) -> list[tuple[date, int]]:
+    """Distinct contributors per calendar month of the period (months with any)."""
+    firsts, day = [], period.start.replace(day=1)
+    while day <= period.end:
+        firsts.append(day)
+        day = (day + timedelta(days=32)).replace(day=1)
+    spans = [
+        (max(first, period.start), min(contributors.month_end(first), period.end))
+        for first in firsts
+    ]
+    found = contributors.people_per_span(community, spans)
+    return [(firsts[position], n) for position, n in sorted(found.items())]
 
 
 def _day(value) -> date:
@@ -192,16 +217,17 @@ def _threads(community: Community, period: Period, now: datetime) -> dict:
     answer_by = min(period.until + timedelta(days=7), now)
     threads = LedgerThread.objects.filter(community=community)
     alive = threads.filter(first_at__lt=period.until, last_at__gte=period.since)
+    # Counting an indexed column, not ids: the covering index answers without the rows.
     counts = alive.aggregate(
-        active=Count("pk"),
-        new=Count("pk", filter=Q(started_at__gte=period.since, started_at__lt=period.until)),
+        active=Count("last_at"),
+        new=Count("last_at", filter=Q(started_at__gte=period.since, started_at__lt=period.until)),
     )
     conversations = Counter()
     for behaviour, n in (
         alive.filter(conversation_at__lt=period.until)
         .exclude(behaviour="")
         .values_list("behaviour")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .values_list("behaviour", "n")
     ):
         for code in behaviour.split():
@@ -268,20 +294,28 @@ def _assets(community: Community, period: Period) -> tuple[list[dict], int, int]
         created_at__gte=period.since,
         created_at__lt=period.until,
     )
+    used, adapted = Q(verb="asset_used"), Q(verb="asset_adapted")
     top = list(
         reuse.values("target_id")
         .annotate(
-            uses=Count("pk", filter=Q(verb="asset_used")),
-            adaptations=Count("pk", filter=Q(verb="asset_adapted")),
+            uses=Count("created_at", filter=used),
+            adaptations=Count("created_at", filter=adapted),
             people=Count("actor", distinct=True),
-            title=Min("title"),
-            url=Min("url"),
         )
         .order_by("-people", "-uses", "target_id")[:5]
     )
+    # Titles only for the five, so the counts above come from the index alone.
+    named = {
+        row["target_id"]: row
+        for row in reuse.filter(target_id__in=[row["target_id"] for row in top])
+        .values("target_id")
+        .annotate(title=Min("title"), url=Min("url"))
+    }
+    for row in top:
+        found = named.get(row["target_id"], {})
+        row.update(title=found.get("title", ""), url=found.get("url", ""))
     totals = reuse.aggregate(
-        uses=Count("pk", filter=Q(verb="asset_used")),
-        adaptations=Count("pk", filter=Q(verb="asset_adapted")),
+        uses=Count("created_at", filter=used), adaptations=Count("created_at", filter=adapted)
     )
     return top, totals["uses"], totals["adaptations"]
 
@@ -293,8 +327,8 @@ def _rhythm(community: Community, period: Period) -> dict:
         created_at__gte=period.since,
         created_at__lt=period.until,
     ).aggregate(
-        rsvps=Count("pk", filter=Q(verb="rsvp")),
-        attended=Count("pk", filter=Q(verb="attended")),
+        rsvps=Count("created_at", filter=Q(verb="rsvp")),
+        attended=Count("created_at", filter=Q(verb="attended")),
         held=Count("target_id", filter=Q(verb="attended"), distinct=True),
         months=Count(TruncMonth("created_at"), filter=Q(verb="attended"), distinct=True),
     )
@@ -342,17 +376,10 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
     now = now or timezone.now()
     in_period = _days(community, period)
     weeks = weekly(community, period)
-    monthly = [
-        (_day(row["month"]), row["people"])
-        for row in in_period.filter(verb__in=CONTRIBUTION_VERBS)
-        .annotate(month=TruncMonth("day"))
-        .values("month")
-        .annotate(people=Count("actor", distinct=True))
-        .order_by("month")
-    ]
+    monthly = monthly_active(community, period)
+    concentration = people.concentration(community, period)
     contribution = Q(verb__in=CONTRIBUTION_VERBS)
     totals = in_period.aggregate(
-        people=Count("actor", distinct=True, filter=contribution),
         contributions=Coalesce(Sum("count", filter=contribution), 0),
         public=Coalesce(Sum("count", filter=contribution & Q(is_public=True)), 0),
         private=Coalesce(Sum("count", filter=contribution & Q(is_public=False)), 0),
@@ -400,7 +427,8 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         period=period,
         weeks=weeks,
         monthly_active=monthly,
-        active_members=totals["people"],
+        # Everyone with a contribution in the period, as counted for concentration.
+        active_members=concentration["contributors"],
         contributions=totals["contributions"],
         pyramid=pyramid,
         pyramid_members=pyramid_members,
@@ -432,7 +460,7 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         threads_started=totals["started"],
         accepted_answers=totals["accepted"],
         flow=people.flow_matrix(community, period),
-        concentration=people.concentration(community, period),
+        concentration=concentration,
         answers=people.who_answers(community, period),
         lost_and_back=people.lost_and_back(community, period),
     )

@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Subquery, Sum, Window
 from ..models import Community, LedgerDay, Membership, MembershipChange
 from ..models.choices import Level
 from ..participation import CONTRIBUTION_VERBS
+from . import contributors
 from .period import Period
 
 FLOW_ORDER = (Level.PERIPHERAL, Level.OCCASIONAL, Level.ACTIVE, Level.CORE, Level.RESTING)
@@ -71,14 +72,9 @@ def flow_matrix(community: Community, period: Period) -> dict:
 def concentration(community: Community, period: Period) -> dict:
     """The share of contributions made by the top 10 % of contributors, and how few people
     do half the work."""
-    per_person = list(
-        _contributions(community)
-        .filter(day__gte=period.start, day__lte=period.end)
-        .values("actor")
-        .annotate(n=Sum("count"))
-        .order_by("-n")
-        .values_list("n", flat=True)
-    )
+    # Whole weeks from the people's weeks, days only at the period's edges.
+    per_person = sorted(contributors.per_person(community, period.start, period.end).values())
+    per_person.reverse()
     total = sum(per_person)
     if not total:
         return {"contributors": 0, "top": 0, "top_share": None, "half": 0}

@@ -15,7 +15,7 @@ from .meetings import (
 )
 from .membership import Membership, MembershipChange
 from .participation import LevelRules, ValueStory
-from .rollups import LedgerDay, LedgerFirst, LedgerThread
+from .rollups import LedgerDay, LedgerFirst, LedgerMonth, LedgerThread, LedgerVerbDay, LedgerWeek
 
 __all__ = [
     "Activity",
@@ -28,7 +28,10 @@ __all__ = [
     "JoinRequest",
     "LedgerDay",
     "LedgerFirst",
+    "LedgerMonth",
     "LedgerThread",
+    "LedgerVerbDay",
+    "LedgerWeek",
     "LevelRules",
     "MeetingKind",
     "MeetingOccurrence",

@@ -31,6 +31,36 @@ class LedgerDay(models.Model):
         ]
         indexes = [
             models.Index(fields=["community", "actor", "day"], name="ledger_day_actor"),
+            # "Who answers": one verb's people over the period, from the index alone.
+            models.Index(
+                fields=["community", "verb", "day"],
+                include=["actor", "count"],
+                name="ledger_day_verb",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.verb}: {self.count}"
+
+
+class LedgerVerbDay(models.Model):
+    """Ledger rows counted per (community, UTC day, verb, public or not), everyone together:
+    the period's totals and the weekly columns read a few rows a day instead of one per
+    person. Derived from ``LedgerDay`` and kept in step with it."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField()
+    verb = models.CharField(max_length=32)
+    is_public = models.BooleanField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "day", "verb", "is_public"], name="ledger_verb_day_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -68,7 +98,12 @@ class LedgerThread(models.Model):
             models.UniqueConstraint(fields=["community", "key"], name="ledger_thread_unique")
         ]
         indexes = [
-            models.Index(fields=["community", "last_at"], name="ledger_thread_last"),
+            # Threads alive in a period and their behaviours, from the index alone.
+            models.Index(
+                fields=["community", "last_at"],
+                include=["first_at", "started_at", "conversation_at", "behaviour"],
+                name="ledger_thread_last",
+            ),
             models.Index(fields=["community", "started_at"], name="ledger_thread_started"),
         ]
 
@@ -102,3 +137,62 @@ class LedgerFirst(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_id} since {self.first_at:%Y-%m-%d}"
+
+
+class LedgerWeek(models.Model):
+    """Each person's contributions per (community, ISO week starting Monday): distinct
+    contributors of a week are a row count, and full weeks stand in for their days."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    week = models.DateField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "week", "actor"], name="ledger_week_unique"
+            )
+        ]
+        # A span's people and sums from the index alone (a unique constraint with
+        # included columns would be dropped on SQLite, and the upsert needs it).
+        indexes = [
+            models.Index(
+                fields=["community", "week"], include=["actor", "count"], name="ledger_week_people"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week} {self.actor_id}: {self.count}"
+
+
+class LedgerMonth(models.Model):
+    """Each person's contributions per (community, calendar month): monthly active members."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "month", "actor"], name="ledger_month_unique"
+            )
+        ]
+        # A span's people and sums from the index alone (a unique constraint with
+        # included columns would be dropped on SQLite, and the upsert needs it).
+        indexes = [
+            models.Index(
+                fields=["community", "month"],
+                include=["actor", "count"],
+                name="ledger_month_people",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.actor_id}: {self.count}"

@@ -17,7 +17,8 @@ from copsite.actions import report_error
 from .. import permissions
 from ..dashboard import charts, health
 from ..dashboard.behaviours import NINE
-from ..dashboard.figures import WEEKLY_COLUMNS, compute, weekly
+from ..dashboard.cached import figures_for
+from ..dashboard.figures import WEEKLY_COLUMNS, weekly
 from ..dashboard.period import PeriodError, default_period, parse_period
 from ..errors import ActionError
 from ..forms import ValueStoryForm
@@ -56,7 +57,7 @@ def dashboard(request, slug):
     Membership.objects.filter(community=community, user=request.user).filter(
         Q(dashboard_seen_at__isnull=True) | Q(dashboard_seen_at__lt=now - timedelta(hours=1))
     ).update(dashboard_seen_at=now)
-    figures = compute(community, period, now=now)
+    figures = figures_for(community, period, now=now)
     principles = health.assess(figures, now=now)
     evident = figures.behaviours_evident
     return render(

@@ -2,7 +2,7 @@
 after a move and after a rebuild."""
 
 from collections import Counter
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -12,8 +12,15 @@ from django.utils import timezone
 
 from communities import rollups
 from communities.dashboard.figures import compute
-from communities.dashboard.period import parse_period
-from communities.models import Activity, LedgerDay, LedgerFirst, LedgerThread
+from communities.dashboard.period import Period, parse_period
+from communities.models import (
+    Activity,
+    LedgerDay,
+    LedgerFirst,
+    LedgerMonth,
+    LedgerThread,
+    LedgerWeek,
+)
 from communities.participation import CONTRIBUTION_VERBS
 from communities.services import record_activity
 from communities.tasks import rebuild_rollups
@@ -70,16 +77,50 @@ def ledger_firsts(community) -> set[tuple]:
     return set(own.exclude(actor=None).values_list("actor_id").annotate(Min("created_at")))
 
 
+def person_counts(community) -> tuple[Counter, Counter]:
+    """What the people's weeks and months say, per (week or month, actor)."""
+    weeks = Counter(
+        {
+            (w, a): n
+            for w, a, n in LedgerWeek.objects.filter(community=community).values_list(
+                "week", "actor_id", "count"
+            )
+        }
+    )
+    months = Counter(
+        {
+            (m, a): n
+            for m, a, n in LedgerMonth.objects.filter(community=community).values_list(
+                "month", "actor_id", "count"
+            )
+        }
+    )
+    return weeks, months
+
+
+def ledger_person_counts(community) -> tuple[Counter, Counter]:
+    """The same, counted from the raw ledger's contributions."""
+    weeks, months = Counter(), Counter()
+    rows = Activity.objects.filter(community=community, verb__in=CONTRIBUTION_VERBS)
+    for actor_id, at in rows.exclude(actor=None).values_list("actor_id", "created_at"):
+        day = at.astimezone(UTC).date()
+        weeks[(day - timedelta(days=day.weekday()), actor_id)] += 1
+        months[(day.replace(day=1), actor_id)] += 1
+    return weeks, months
+
+
 def assert_in_step(community) -> set[tuple]:
     """Live roll-ups = raw ledger = a rebuild from scratch."""
     live_days, live_threads = day_counts(community), thread_rows(community)
-    live_firsts = first_rows(community)
+    live_firsts, live_people = first_rows(community), person_counts(community)
     assert live_days == ledger_counts(community)
     assert live_firsts == ledger_firsts(community)
+    assert live_people == ledger_person_counts(community)
     rollups.rebuild(community)
     assert day_counts(community) == live_days
     assert thread_rows(community) == live_threads
     assert first_rows(community) == live_firsts
+    assert person_counts(community) == live_people
     return live_threads
 
 
@@ -244,6 +285,43 @@ def test_figures_from_rollups_match_the_raw_ledger(community, people, ledger):
     assert sum(w.contributions for w in figures.weeks) == 6
     assert figures.flags_resolved == 1 and figures.ledger_stories == 1
     assert {n["username"] for n in figures.newcomers} == {a.username, b.username}
+
+
+def test_a_period_cut_mid_week_and_mid_month_counts_exactly(community, people, ledger):
+    """Whole weeks and months come from the people's roll-ups, the cut edges from the days:
+    every figure equals counting the raw ledger day by day."""
+    period = Period(start=date(2026, 1, 14), end=date(2026, 3, 11))  # Wednesdays
+    today = timezone.now().date()
+    spread = [people[0]] * 3 + [people[1]] * 2 + [people[2]]
+    for offset in range(-4, (period.end - period.start).days + 5, 2):
+        day = period.start + timedelta(days=offset)
+        for index, actor in enumerate(spread[: 1 + (offset // 2) % 6]):
+            ledger(actor, "replied" if index % 2 else "attended", (today - day).days, hours=-1)
+    raw = Activity.objects.filter(
+        community=community,
+        created_at__gte=period.since,
+        created_at__lt=period.until,
+        verb__in=CONTRIBUTION_VERBS,
+    )
+    days = [(at.date(), actor) for at, actor in raw.values_list("created_at", "actor_id")]
+    figures = compute(community, period, now=timezone.now())
+
+    for week in figures.weeks:
+        inside = {a for d, a in days if week.start <= d < week.start + timedelta(days=7)}
+        assert week.active_members == len(inside)
+    months = {}
+    for d, a in days:
+        months.setdefault(d.replace(day=1), set()).add(a)
+    assert figures.monthly_active == sorted((m, len(a)) for m, a in months.items())
+    assert figures.active_members == len({a for _d, a in days}) == 3
+    per_person = sorted(Counter(a for _d, a in days).values(), reverse=True)
+    assert figures.concentration["contributors"] == len(per_person)
+    top = -(-len(per_person) // 10)
+    assert figures.concentration["top_share"] == round(
+        100 * sum(per_person[:top]) / sum(per_person)
+    )
+    assert figures.contributions == sum(per_person)
+    assert_in_step(community)
 
 
 def test_the_nightly_task_and_command_rebuild(community, people, ledger, capsys):

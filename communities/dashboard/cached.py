@@ -1,0 +1,30 @@
+"""The dashboard's figures kept for a short while per (community, period).
+
+The key carries the roll-ups' version (``rollups.version``), which every recorded activity,
+recount and rebuild changes: a new contribution shows at once, and entries for an old
+version simply expire. What the ledger does not carry (a member's level changed by hand,
+a meeting planned, a value story) may show up to ``FIGURES_SECONDS`` late.
+"""
+
+from datetime import datetime
+
+from django.core.cache import cache
+
+from .. import rollups
+from ..models import Community
+from .figures import Figures, compute
+from .period import Period
+
+FIGURES_SECONDS = 120
+
+
+def figures_for(community: Community, period: Period, *, now: datetime) -> Figures:
+    key = (
+        f"dashboard-figures:{community.pk}:{period.start.isoformat()}:{period.end.isoformat()}"
+        f":{rollups.version(community.pk)}"
+    )
+    figures = cache.get(key)
+    if figures is None:
+        figures = compute(community, period, now=now)
+        cache.set(key, figures, FIGURES_SECONDS)
+    return figures
