@@ -212,3 +212,14 @@ def test_dashboard_queries_do_not_grow_with_the_ledger(client, django_assert_max
     cache.clear()
     with django_assert_max_num_queries(small_count) as captured:
         assert client.get(url(large)).status_code == 200
+
+
+def test_headline_figures_speak_in_the_singular_for_one(client, community, gardener):
+    from tests.factories import ThreadFactory
+
+    newcomer = add_member(community).user
+    ThreadFactory(community=community, author=newcomer)
+    client.force_login(gardener)
+    page = client.get(url(community)).content.decode()
+    assert "<strong>1</strong> newcomer</li>" in page
+    assert "<strong>1</strong> person contributed" in page
