@@ -47,19 +47,14 @@ def version(community_id: int) -> int:
     return cache.get(key, 0)
 
 
-def _bump(community_id: int) -> None:
+def changed(community_id: int) -> None:
+    """Mark the community's roll-ups changed (a page computed meanwhile from rows not yet
+    committed may be kept until the cache entry expires: minutes, not more)."""
     key = f"rollups-version:{community_id}"
     try:
         cache.incr(key)
     except ValueError:  # not there (yet, or evicted)
         cache.add(key, time_ns(), None)
-
-
-def changed(community_id: int) -> None:
-    """Mark the community's roll-ups changed: now, and again once the transaction commits
-    (a page computed from the old rows meanwhile is kept under the old number)."""
-    _bump(community_id)
-    transaction.on_commit(lambda: _bump(community_id))
 
 
 def utc_day(at: datetime) -> date:
