@@ -59,6 +59,7 @@ cp "$PEERBENCH_DIR/paths.txt" "$OUT/paths_spirit.txt"
   echo "date: $(date -Is)"; echo "host: $(uname -srm), $(nproc) cpus"; uptime
   echo "duration=$DURATION concurrency=$CONCURRENCY warmup=$WARMUP repeats=$REPEATS"
   echo "ours: $(cd "$BENCH_ROOT" && git rev-parse --short HEAD 2>/dev/null) $OURS_URL"
+  echo "ours: PAGE_CACHE_SECONDS=${PAGE_CACHE_SECONDS:-60 (bench default)}"
   "$VENV/bin/pip" show Django gunicorn psycopg 2>/dev/null | grep -E '^(Name|Version)' | paste - -
   echo "spirit: $SPIRIT_URL"
   "$PEERBENCH_DIR/venv/bin/pip" show django-spirit Django 2>/dev/null \

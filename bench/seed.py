@@ -270,7 +270,11 @@ def main() -> None:
     already = Thread.objects.count()
     if already and "--reset" not in sys.argv:
         say(f"already seeded ({already} threads); --reset to seed again")
-        write_paths(json.loads((BENCH_DIR / "seed_result.json").read_text())["shape"])
+        result_file = BENCH_DIR / "seed_result.json"
+        if result_file.exists():
+            write_paths(json.loads(result_file.read_text())["shape"])
+        else:  # a scratch folder wiped since the seed: read the shape back from the rows
+            write_paths(shape_from_database())
         return
     if already or User.objects.filter(username=BENCH_USER).exists():
         wipe()
@@ -447,6 +451,25 @@ def main() -> None:
     (BENCH_DIR / "seed_result.json").write_text(json.dumps(result, indent=2))
     write_paths(shape)
     say(json.dumps(result, indent=2))
+
+
+def shape_from_database() -> dict:
+    """The few shape facts write_paths needs, found again in a seeded database."""
+    from django.db.models import Count
+
+    hot = Thread.objects.order_by("-reply_count").select_related("community").first()
+    big = Community.objects.annotate(n=Count("threads")).order_by("-n").first()
+    others = Thread.objects.exclude(pk=hot.pk)
+    median = others.order_by("reply_count")[others.count() // 2]
+    typical = others.filter(reply_count=median.reply_count).select_related("community").first()
+    return {
+        "hot_community": hot.community.slug,
+        "hot_thread": hot.pk,
+        "hot_thread_posts": hot.reply_count + 1,
+        "big_community": big.slug,
+        "typical_community": typical.community.slug,
+        "typical_thread": typical.pk,
+    }
 
 
 def write_paths(shape: dict) -> None:

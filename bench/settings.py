@@ -28,6 +28,10 @@ DATABASES = {
 
 # Per-process, as the peer's run: the cache stays out of the database and off the network.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache's change marker is per process here, which is sound only because the
+# load writes nothing; production shares it through Redis. PAGE_CACHE_SECONDS=0 measures
+# every page rendered afresh.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True  # reads never enqueue; a stray task would run inline

@@ -15,6 +15,12 @@ def _fresh_cache():
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """Count what a page costs to render, not what serving a kept copy costs."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def user(db):
     return UserFactory()
 

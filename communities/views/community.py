@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from copsite import extensions
 from copsite.actions import report_error
+from copsite.page_cache import whole_page_cached
 
 from .. import occurrences, permissions, selectors, services
 from ..dashboard import charts
@@ -41,6 +42,7 @@ def header_context(request, community) -> dict:
     return context
 
 
+@whole_page_cached
 def home(request, slug):
     community = permissions.get_visible_community_or_404(request.user, slug)
     context = header_context(request, community)

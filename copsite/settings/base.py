@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "taggit",
+    "copsite",
     "allauth",
     "allauth.account",
     "accounts",
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
+    "copsite.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "copsite.urls"
@@ -165,6 +167,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Reading pages served again until something changes (copsite/page_cache.py). The change
+# marker lives in the cache, so it must be one every process shares: on with Redis only.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 if REDIS_URL else 0))
 
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 CELERY_BROKER_TRANSPORT_OPTIONS = (

@@ -8,7 +8,7 @@ from communities import services
 from communities.models.choices import Level, Role
 from tests.factories import CommunityFactory, UserFactory, add_member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 LEVELS = list(Level.values)
 ROLES = [Role.MEMBER, Role.MEMBER, Role.SPONSOR, Role.GARDENER]

@@ -11,7 +11,6 @@ from django.db import connection
 from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 
-from accounts.models import User
 from discussions import moderation, services
 from discussions.fragments import markers
 from discussions.models import Post
@@ -118,7 +117,8 @@ def test_an_accepted_answer_shows_at_once(client, thread, reply, asker):
 def test_a_renamed_author_shows_at_once(client, thread, reply, answerer):
     _page(client, thread)
 
-    User.objects.filter(pk=answerer.pk).update(display_name="Renamed Person")
+    answerer.display_name = "Renamed Person"
+    answerer.save(update_fields=["display_name"])
 
     assert "Renamed Person" in _post_html(_page(client, thread), 2)
 

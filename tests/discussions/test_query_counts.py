@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from discussions import services
 from tests.factories import ThreadFactory, UserFactory, add_member, add_replies
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 BEHAVIOUR_SETS = [

@@ -11,6 +11,8 @@ from communities import occurrences
 from communities.services import meetings as services
 from tests.factories import add_member
 
+pytestmark = pytest.mark.usefixtures("page_cache_off")
+
 NOW = datetime(2026, 10, 1, 9, tzinfo=UTC)
 
 

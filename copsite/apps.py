@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+
+class CopsiteConfig(AppConfig):
+    name = "copsite"
+    verbose_name = "copsite"
+
+    def ready(self) -> None:
+        from copsite import page_cache
+
+        # Every process that writes (web, worker, commands) retires cached pages.
+        post_save.connect(page_cache.model_changed, dispatch_uid="page-cache-save")
+        post_delete.connect(page_cache.model_changed, dispatch_uid="page-cache-delete")
+        m2m_changed.connect(page_cache.model_changed, dispatch_uid="page-cache-m2m")

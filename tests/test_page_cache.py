@@ -1,0 +1,171 @@
+"""Whole reading pages are served again, and never once something changed or to other eyes.
+
+Each test views a page (keeping it), changes something or switches viewer, and views it
+again: the second answer must fit the change and the viewer.
+"""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from communities.models import Community
+from communities.models.choices import Visibility
+from copsite import page_cache
+from discussions import services
+from discussions.models import Post
+from tests.factories import ThreadFactory, UserFactory, add_member, add_replies
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def thread(community, member):
+    return ThreadFactory(
+        community=community,
+        author=member,
+        title="Exit tickets that students actually fill in",
+        body="Ours come back blank. What works for you?",
+        behaviour_codes=["problem-solving"],
+    )
+
+
+def _get(client, url, **extra):
+    response = client.get(url, **extra)
+    assert response.status_code == 200
+    return response
+
+
+def _pages(community, thread):
+    return [
+        community.get_absolute_url(),
+        f"/c/{community.slug}/threads/",
+        thread.get_absolute_url(),
+        "/search/?q=tickets",
+    ]
+
+
+def test_each_reading_page_is_served_again_unchanged(client, community, thread):
+    for url in _pages(community, thread):
+        first = _get(client, url)
+        assert first["X-Page-Cache"] == "miss", url
+        again = _get(client, url)
+        assert again["X-Page-Cache"] == "hit", url
+        assert again.content == first.content
+        assert not again.cookies, "an anonymous copy never sets a cookie"
+
+
+def test_a_reply_posted_through_the_site_shows_at_once(client, community, thread, member):
+    url = thread.get_absolute_url()
+    _get(client, url)
+    other = add_member(community).user
+    client.force_login(other)
+    _get(client, url)
+    response = client.post(f"{url}reply/", {"body": "We grade them, briefly, every time."})
+    assert response.status_code == 302
+    assert b"We grade them, briefly" in client.get(url).content
+    client.logout()
+    assert b"We grade them, briefly" in _get(client, url).content
+
+
+def test_a_change_made_outside_any_request_shows_at_once(client, community, thread, member):
+    """A task or command writes through the models, not through a request."""
+    url = thread.get_absolute_url()
+    _get(client, url)
+    _get(client, f"/c/{community.slug}/threads/")
+    services.reply_to_thread(author=member, thread=thread, body="Written by a background job")
+    assert b"Written by a background job" in _get(client, url).content
+    Community.objects.filter(pk=community.pk).update(name="Renamed quietly")
+    page = _get(client, community.get_absolute_url())
+    # QuerySet.update sends no signal: such a change waits for the timeout...
+    assert page["X-Page-Cache"] == "miss"  # ...but this page was never kept before it
+    assert b"Renamed quietly" in page.content
+
+
+def test_an_update_inside_a_request_retires_the_pages(client, community, thread, gardener):
+    """A view that writes with QuerySet.update still renews the generation on its way out."""
+    url = thread.get_absolute_url()
+    before = page_cache.generation()
+    client.force_login(gardener)
+    client.post(f"{url}moderate/", {"switch": "locked", "on": "1"})
+    assert page_cache.generation() != before
+
+
+def test_a_signed_in_copy_is_never_served_to_anyone_else(client, community, thread, member):
+    url = thread.get_absolute_url()
+    client.force_login(member)
+    mine = _get(client, url)
+    assert member.name.encode() in mine.content
+    assert "X-Page-Cache" not in mine, "it gave the browser its CSRF cookie: not kept"
+    assert _get(client, url)["X-Page-Cache"] == "miss"
+    assert _get(client, url)["X-Page-Cache"] == "hit"
+
+    client.logout()
+    anonymous = _get(client, url)
+    assert anonymous["X-Page-Cache"] == "miss"
+    assert member.name.encode() not in anonymous.content.split(b"</header>")[0]
+
+    someone = UserFactory(display_name="Somebody Else")
+    client.force_login(someone)
+    theirs = _get(client, url)
+    assert theirs.get("X-Page-Cache") != "hit"
+    assert b"Somebody Else" in theirs.content
+
+
+def test_a_private_community_page_never_reaches_an_outsider(client, make_community, outsider):
+    private, gardener = make_community(visibility=Visibility.PRIVATE)
+    thread = ThreadFactory(community=private, author=gardener, title="Only for us")
+    client.force_login(gardener)
+    _get(client, thread.get_absolute_url())
+    _get(client, thread.get_absolute_url())
+    client.logout()
+    assert client.get(thread.get_absolute_url()).status_code == 404
+    client.force_login(outsider)
+    assert client.get(thread.get_absolute_url()).status_code == 404
+    assert b"Only for us" not in client.get("/search/?q=only").content
+
+
+def test_a_page_with_a_flash_message_is_neither_kept_nor_skipped(client, community, thread):
+    member = add_member(community).user
+    client.force_login(member)
+    url = thread.get_absolute_url()
+    _get(client, url)  # kept, without a message
+    response = client.post(f"{url}reply/", {"body": "A reply with a confirmation"}, follow=True)
+    assert response.status_code == 200
+    shown = response.content
+    assert b'class="messages"' in shown, "the confirmation is shown, not a kept copy"
+    again = _get(client, url)
+    assert b'class="messages"' not in again.content, "and shown once only"
+
+
+def test_htmx_requests_are_not_served_from_the_cache(client, community, thread):
+    url = f"/c/{community.slug}/threads/"
+    _get(client, url)
+    response = _get(client, url, HTTP_HX_REQUEST="true")
+    assert "X-Page-Cache" not in response or response["X-Page-Cache"] != "hit"
+
+
+def test_hidden_posts_stay_hidden_for_those_already_served(client, community, thread, gardener):
+    reply = add_replies(thread, 1)[0]
+    reply.body_html = "<p>Something to hide</p>"
+    reply.save()
+    url = thread.get_absolute_url()
+    assert b"Something to hide" in _get(client, url).content
+    client.force_login(gardener)
+    client.post(f"{url}posts/{reply.number}/hide/", {"hidden": "1", "note": "off topic"})
+    client.logout()
+    assert Post.objects.get(pk=reply.pk).hidden
+    assert b"Something to hide" not in _get(client, url).content
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_off_when_the_setting_is_zero(client, community, thread):
+    _get(client, thread.get_absolute_url())
+    assert "X-Page-Cache" not in _get(client, thread.get_absolute_url())
+
+
+def test_a_cache_outage_only_makes_the_page_slower(client, community, thread):
+    with mock.patch.object(cache, "get", side_effect=ConnectionError("cache down")):
+        response = _get(client, thread.get_absolute_url())
+    assert thread.title.encode() in response.content
