@@ -16,8 +16,8 @@ What the generation cannot see is bounded by the timeout: relative times ("3 min
 ago") and background writes that bypass model signals (``QuerySet.update``).
 
 Not kept: anything but a 200 HTML answer, an answer that sets a cookie, changes the
-session or shows a flash message, an answer to an htmx request. A request with a flash message waiting is never answered from
-the cache. Nothing here writes to the database.
+session or shows a flash message, an answer to an htmx request. A request with a flash
+message waiting is never answered from the cache. Nothing here writes to the database.
 
 The generation lives in the cache, so every process that serves pages or writes must see
 the same cache: the setting defaults to off unless the cache is Redis.
