@@ -9,8 +9,10 @@ anything on the site changes. A view marked ``@whole_page_cached`` is kept for
   (any method but GET, HEAD, OPTIONS), so a page rendered before a change is never looked
   up after it, whoever made the change;
 - the address with its query string, the language and the time zone;
-- the viewer: "anonymous", or the member's id with a digest of their CSRF secret, so each
-  signed-in person, in each browser, gets their own copy and never anyone else's.
+- the viewer: "anonymous", or the member's id with a digest of their session and CSRF
+  secret, so each signed-in person, in each browser, gets their own copy and never anyone
+  else's. A kept copy remembers the CSRF secret its forms were made with and hands that
+  cookie back, so a browser that had none still posts those forms successfully.
 
 What the generation cannot see is bounded by the timeout: relative times ("3 minutes
 ago") and background writes that bypass model signals (``QuerySet.update``).
@@ -97,26 +99,22 @@ def model_changed(sender, using: str = "default", **kwargs) -> None:
         bump_now_and_on_commit(using)
 
 
-def _viewer(request: HttpRequest) -> str | None:
+def _viewer(request: HttpRequest) -> str:
     user = request.user
     if not user.is_authenticated:
         return "anonymous"
-    secret = request.META.get("CSRF_COOKIE")
-    if not secret:
-        return None  # the page would mint a CSRF cookie: not one to keep
-    return f"{user.pk}.{hashlib.blake2b(secret.encode(), digest_size=8).hexdigest()}"
+    # Per browser session: its forms carry tokens of that browser's CSRF secret.
+    session = f"{request.session.session_key}|{request.META.get('CSRF_COOKIE', '')}"
+    return f"{user.pk}.{hashlib.blake2b(session.encode(), digest_size=8).hexdigest()}"
 
 
-def _key(request: HttpRequest) -> str | None:
-    viewer = _viewer(request)
-    if viewer is None:
-        return None
+def _key(request: HttpRequest) -> str:
     where = "|".join(
         (
             request.get_full_path(),
             get_language() or "",
             timezone.get_current_timezone_name(),
-            viewer,
+            _viewer(request),
             generation(),
         )
     )
@@ -134,6 +132,8 @@ def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
     return (
         response.status_code == 200
         and not (session is not None and session.modified)
+        # A CSRF token on a page shared by all visitors would be one visitor's secret.
+        and (request.user.is_authenticated or not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
         and not response.streaming
         and not response.cookies
         and response.get("Content-Type", "").startswith("text/html")
@@ -158,7 +158,9 @@ class PageCacheMiddleware:
         key = getattr(request, "_page_cache_key", None)
         if key and _keepable(request, response):
             try:
-                cache.set(key, (response.content, response["Content-Type"]), seconds())
+                secret = request.META.get("CSRF_COOKIE") if request.user.is_authenticated else None
+                kept = (response.content, response["Content-Type"], secret)
+                cache.set(key, kept, seconds())
                 response["X-Page-Cache"] = "miss"
             except Exception:
                 logger.warning("page cache: could not keep %s", request.path, exc_info=True)
@@ -182,7 +184,12 @@ class PageCacheMiddleware:
         if kept is None:
             request._page_cache_key = key
             return None
-        content, content_type = kept
+        content, content_type, secret = kept
+        if secret:
+            # The page's forms carry tokens of this secret: give (or renew) the browser's
+            # cookie, as rendering the page would have.
+            request.META["CSRF_COOKIE"] = secret
+            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
         response = HttpResponse(content, content_type=content_type)
         response["X-Page-Cache"] = "hit"
         return response

@@ -4,11 +4,13 @@ Each test views a page (keeping it), changes something or switches viewer, and v
 again: the second answer must fit the change and the viewer.
 """
 
+import re
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from communities.models import Community
 from communities.models.choices import Visibility
@@ -97,8 +99,8 @@ def test_a_signed_in_copy_is_never_served_to_anyone_else(client, community, thre
     client.force_login(member)
     mine = _get(client, url)
     assert member.name.encode() in mine.content
-    assert "X-Page-Cache" not in mine, "it gave the browser its CSRF cookie: not kept"
-    assert _get(client, url)["X-Page-Cache"] == "miss"
+    assert mine["X-Page-Cache"] == "miss"
+    assert _get(client, url)["X-Page-Cache"] != "hit", "now with a CSRF cookie: its own copy"
     assert _get(client, url)["X-Page-Cache"] == "hit"
 
     client.logout()
@@ -111,6 +113,24 @@ def test_a_signed_in_copy_is_never_served_to_anyone_else(client, community, thre
     theirs = _get(client, url)
     assert theirs.get("X-Page-Cache") != "hit"
     assert b"Somebody Else" in theirs.content
+
+
+def test_a_kept_copy_hands_back_the_csrf_secret_its_forms_need(community, thread, member):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(member)
+    url = thread.get_absolute_url()
+    assert _get(browser, url)["X-Page-Cache"] == "miss"
+    del browser.cookies[settings.CSRF_COOKIE_NAME]  # a browser that never kept the cookie
+
+    again = _get(browser, url)
+    assert again["X-Page-Cache"] == "hit"
+    assert settings.CSRF_COOKIE_NAME in again.cookies
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', again.content)[1]
+    response = browser.post(
+        f"{url}reply/", {"body": "Posted from a kept page", "csrfmiddlewaretoken": token.decode()}
+    )
+    assert response.status_code == 302
+    assert b"Posted from a kept page" in _get(browser, url).content
 
 
 def test_a_private_community_page_never_reaches_an_outsider(client, make_community, outsider):
