@@ -32,6 +32,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # load writes nothing; production shares it through Redis. PAGE_CACHE_SECONDS=0 measures
 # every page rendered afresh.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+PAGE_CACHE_HEADER = True  # X-Page-Cache: hit or miss, to check what a run measured
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True  # reads never enqueue; a stray task would run inline

@@ -45,6 +45,16 @@ def is_guest_of(user, target_type: str, target_id: int) -> bool:
     return (target_type, target_id) in passes
 
 
+def holds_guest_pass(user) -> bool:
+    """Holds any active guest pass: an access that ends with time rather than a write."""
+    if user is None or not user.is_authenticated:
+        return False
+    passes = getattr(user, _GUEST_CACHE_ATTR, None)
+    if passes is not None:
+        return bool(passes)
+    return active_passes().filter(user=user).exists()
+
+
 def _community_for_guest_target_or_404(
     user, slug: str, target_type: str, target_id: int
 ) -> Community:

@@ -7,9 +7,13 @@ class CopsiteConfig(AppConfig):
     verbose_name = "copsite"
 
     def ready(self) -> None:
+        from communities.models import Membership
         from copsite import page_cache
 
-        # Every process that writes (web, worker, commands) retires cached pages.
+        # Every process that writes (web, worker, commands) retires cached pages. Deletes
+        # only for memberships: see page_cache on why not every model's.
         post_save.connect(page_cache.model_changed, dispatch_uid="page-cache-save")
-        post_delete.connect(page_cache.model_changed, dispatch_uid="page-cache-delete")
         m2m_changed.connect(page_cache.model_changed, dispatch_uid="page-cache-m2m")
+        post_delete.connect(
+            page_cache.model_changed, sender=Membership, dispatch_uid="page-cache-delete"
+        )

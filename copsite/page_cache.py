@@ -5,9 +5,9 @@ anything on the site changes. A view marked ``@whole_page_cached`` is kept for
 ``PAGE_CACHE_SECONDS`` under a key made of:
 
 - the site's *content generation*, a token replaced whenever one of our models is saved or
-  deleted (again once the transaction commits) and after every request that may write
-  (any method but GET, HEAD, OPTIONS), so a page rendered before a change is never looked
-  up after it, whoever made the change;
+  a membership deleted (again once the transaction commits), and after every signed-in
+  request that may write (any method but GET, HEAD, OPTIONS, TRACE) and succeeded, so a
+  page rendered before a change is never looked up after it, whoever made the change;
 - the address with its query string, the language and the time zone;
 - the viewer: "anonymous", or the member's id with a digest of their session and CSRF
   secret, so each signed-in person, in each browser, gets their own copy and never anyone
@@ -15,11 +15,15 @@ anything on the site changes. A view marked ``@whole_page_cached`` is kept for
   cookie back, so a browser that had none still posts those forms successfully.
 
 What the generation cannot see is bounded by the timeout: relative times ("3 minutes
-ago") and background writes that bypass model signals (``QuerySet.update``).
+ago") and background writes that bypass model signals (``QuerySet.update``, deletes).
+Deletes send no signal here on purpose: a delete listener would make Django load every
+cascaded row (the ledger's roll-ups delete in bulk); only a membership's delete, which
+ends someone's access, is listened to.
 
 Not kept: anything but a 200 HTML answer, an answer that sets a cookie, changes the
-session or shows a flash message, an answer to an htmx request. A request with a flash
-message waiting is never answered from the cache. Nothing here writes to the database.
+session or shows a flash message, an answer to an htmx request, a page for someone holding
+a guest pass (it ends with time, not with a write). A request with a flash message waiting
+is never answered from the cache. Nothing here writes to the database.
 
 The generation lives in the cache, so every process that serves pages or writes must see
 the same cache: the setting defaults to off unless the cache is Redis.
@@ -45,16 +49,18 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 QUIET_APPS = frozenset({"sessions", "admin", "contenttypes"})
 
 
-def whole_page_cached(view: Callable) -> Callable:
-    """Mark a reading view whose whole answer may be served again (see the module)."""
-    view.whole_page_cached = True
-    return view
+def whole_page_cached(*, query: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Mark a reading view whose whole answer may be served again (see the module).
 
+    ``query`` names the parameters the view reads; an address with any other is rendered
+    afresh and not kept, so made-up query strings cannot fill the cache.
+    """
 
-def do_not_keep(request: HttpRequest) -> None:
-    """For a view whose page must not outlive this moment for this viewer (an access that
-    ends with time, such as a guest pass, rather than with a write)."""
-    request._page_cache_key = None
+    def mark(view: Callable) -> Callable:
+        view.whole_page_cached = frozenset(query)
+        return view
+
+    return mark
 
 
 def seconds() -> int:
@@ -92,7 +98,8 @@ def bump_now_and_on_commit(using: str = "default") -> None:
 
 
 def model_changed(sender, using: str = "default", **kwargs) -> None:
-    """Receiver for post_save, post_delete and m2m_changed (see ``CopsiteConfig.ready``)."""
+    """Receiver for post_save, m2m_changed and a membership's post_delete (see
+    ``CopsiteConfig.ready``)."""
     if sender._meta.app_label in QUIET_APPS:
         return
     if kwargs.get("action", "post_").startswith("post_"):
@@ -127,6 +134,8 @@ def _messages_waiting(request: HttpRequest) -> bool:
 
 
 def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
+    from communities.permissions import holds_guest_pass
+
     storage = getattr(request, "_messages", None)
     session = getattr(request, "session", None)
     return (
@@ -138,6 +147,7 @@ def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.cookies
         and response.get("Content-Type", "").startswith("text/html")
         and not (storage is not None and (storage.used or storage._queued_messages))
+        and not holds_guest_pass(request.user)
     )
 
 
@@ -152,7 +162,9 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if request.method not in SAFE_METHODS:
-            if seconds():
+            # Writes by signed-in people (QuerySet.update sends no signal). Refused or
+            # anonymous posts write nothing a page shows, and must not empty the cache.
+            if seconds() and response.status_code < 400 and request.user.is_authenticated:
                 bump()
             return response
         key = getattr(request, "_page_cache_key", None)
@@ -161,14 +173,16 @@ class PageCacheMiddleware:
                 secret = request.META.get("CSRF_COOKIE") if request.user.is_authenticated else None
                 kept = (response.content, response["Content-Type"], secret)
                 cache.set(key, kept, seconds())
-                response["X-Page-Cache"] = "miss"
+                _label(response, "miss")
             except Exception:
                 logger.warning("page cache: could not keep %s", request.path, exc_info=True)
         return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        known = getattr(view_func, "whole_page_cached", None)
         if (
-            not getattr(view_func, "whole_page_cached", False)
+            known is None
+            or not known.issuperset(request.GET.keys())
             or request.method != "GET"
             or not seconds()
             or getattr(request, "htmx", False)
@@ -191,5 +205,11 @@ class PageCacheMiddleware:
             request.META["CSRF_COOKIE"] = secret
             request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
         response = HttpResponse(content, content_type=content_type)
-        response["X-Page-Cache"] = "hit"
+        _label(response, "hit")
         return response
+
+
+def _label(response: HttpResponse, outcome: str) -> None:
+    # Off in production: on a shared anonymous copy it would tell who searched what.
+    if getattr(settings, "PAGE_CACHE_HEADER", False):
+        response["X-Page-Cache"] = outcome

@@ -16,7 +16,7 @@ from communities.views.community import header_context
 from communities.views.guests import invite_guest_page
 from copsite import extensions
 from copsite.actions import report_error
-from copsite.page_cache import do_not_keep, whole_page_cached
+from copsite.page_cache import whole_page_cached
 from notifications import selectors as notification_selectors
 from notifications import services as notification_services
 
@@ -50,7 +50,7 @@ def _whole_number(value: str) -> int | None:
     return int(value[:12]) if value.isdecimal() else None
 
 
-@whole_page_cached
+@whole_page_cached(query=("behaviour", "tag", "unanswered", "mine", "page"))
 def thread_list(request, slug):
     community = _community(request, slug)
     behaviours = selectors.behaviours_for(community)
@@ -159,7 +159,7 @@ def thread_new(request, slug):
     )
 
 
-@whole_page_cached
+@whole_page_cached(query=("page", "post", "quote"))
 def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     # A guest of this one thread may open it even where the community is closed to them.
     thread = selectors.readable_thread(request.user, slug, thread_id)
@@ -194,9 +194,6 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
         "can_reply": permissions.can_reply_to_thread(user, thread),
     }
     attach_post_html(request, shown, page)
-    guest_view = not permissions.can_view_community(user, community)
-    if guest_view:
-        do_not_keep(request)  # a guest pass ends with time, not with a write
     return render(
         request,
         "discussions/thread_detail.html",
@@ -219,7 +216,7 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
                 (3600, _("One reply per hour")),
                 (86400, _("One reply per day")),
             ],
-            "guest_view": guest_view,
+            "guest_view": not permissions.can_view_community(user, community),
             "can_invite_guests": permissions.can_invite_guests(user, community),
             "thread_actions": extensions.thread_actions(thread=thread, user=user),
             "thread_panels": extensions.thread_panels(thread=thread, user=user),
@@ -310,7 +307,7 @@ def edit_post(request, slug, thread_id, number):
     )
 
 
-@whole_page_cached
+@whole_page_cached(query=("q", "community", "behaviour", "page"))
 def search(request):
     """Site search: only what this person may open, never hidden posts."""
     query = request.GET.get("q", "").strip()[:200]

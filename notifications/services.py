@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from communities import permissions
 from communities.errors import ActionError
 from communities.models import Community, Membership
+from copsite import page_cache
 
 from .models import DEFAULT_DELIVERY, BehaviourFollow, Delivery, EmailPreference, Kind, Notification
 from .tasks import send_notification_email
@@ -179,6 +180,7 @@ def mark_notification_read(*, user, notification_id: int) -> Notification:
         Notification.objects.filter(pk=notification.pk, read_at=None).update(
             read_at=notification.read_at
         )
+        page_cache.bump()  # opened by a link (a GET): kept pages show the old unread count
     return notification
 
 

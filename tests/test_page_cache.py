@@ -5,14 +5,16 @@ again: the second answer must fit the change and the viewer.
 """
 
 import re
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
+from django.utils import timezone
 
-from communities.models import Community
+from communities.models import Community, GuestPass
 from communities.models.choices import Visibility
 from copsite import page_cache
 from discussions import services
@@ -177,6 +179,58 @@ def test_hidden_posts_stay_hidden_for_those_already_served(client, community, th
     client.logout()
     assert Post.objects.get(pk=reply.pk).hidden
     assert b"Something to hide" not in _get(client, url).content
+
+
+def test_a_guest_pass_page_is_never_kept(client, make_community, outsider):
+    """A pass ends with time, not with a write: its pages must not outlive it."""
+    public, gardener = make_community(visibility=Visibility.PUBLIC)
+    thread = ThreadFactory(community=public, author=gardener, members_only=True)
+    GuestPass.objects.create(
+        community=public,
+        email=outsider.email,
+        target_type=GuestPass.Target.THREAD,
+        target_id=thread.pk,
+        title=thread.title,
+        url=thread.get_absolute_url(),
+        token_hash="x" * 64,
+        invited_by=gardener,
+        user=outsider,
+        accepted_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(days=1),
+    )
+    client.force_login(outsider)
+    for _ in range(3):
+        response = _get(client, thread.get_absolute_url())
+        assert "X-Page-Cache" not in response
+    GuestPass.objects.filter(user=outsider).update(expires_at=timezone.now())
+    assert client.get(thread.get_absolute_url()).status_code == 404
+
+
+def test_addresses_with_unknown_parameters_are_not_kept(client, community, thread):
+    url = f"{thread.get_absolute_url()}?utm={'x' * 50}"
+    for _ in range(2):
+        assert "X-Page-Cache" not in _get(client, url)
+    assert _get(client, f"{thread.get_absolute_url()}?page=1")["X-Page-Cache"] == "miss"
+
+
+def test_refused_or_anonymous_posts_do_not_empty_the_cache(client, community, thread, member):
+    before = page_cache.generation()
+    client.post(f"{thread.get_absolute_url()}reply/", {"body": "anonymous"})
+    Client(enforce_csrf_checks=True).post("/search/", {"q": "x"})
+    assert page_cache.generation() == before
+
+
+def test_opening_a_notification_updates_the_kept_badge(client, community, thread, member):
+    other = add_member(community).user
+    services.reply_to_thread(author=other, thread=thread, body="A reply that notifies")
+    notification = member.notifications.get()
+    client.force_login(member)
+    url = community.get_absolute_url()
+    _get(client, url)
+    _get(client, url)
+    assert _get(client, url)["X-Page-Cache"] == "hit"
+    client.get(f"/notifications/{notification.pk}/")
+    assert _get(client, url)["X-Page-Cache"] == "miss"
 
 
 @override_settings(PAGE_CACHE_SECONDS=0)

@@ -42,7 +42,7 @@ def header_context(request, community) -> dict:
     return context
 
 
-@whole_page_cached
+@whole_page_cached()
 def home(request, slug):
     community = permissions.get_visible_community_or_404(request.user, slug)
     context = header_context(request, community)

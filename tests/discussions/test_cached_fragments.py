@@ -11,12 +11,14 @@ from django.db import connection
 from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 
+from accounts.models import User
 from discussions import moderation, services
 from discussions.fragments import markers
 from discussions.models import Post
 from tests.factories import add_member, add_replies
 
-pytestmark = pytest.mark.django_db
+# The fragments themselves, under whole pages: those are tested in tests/test_page_cache.py.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture
@@ -117,8 +119,7 @@ def test_an_accepted_answer_shows_at_once(client, thread, reply, asker):
 def test_a_renamed_author_shows_at_once(client, thread, reply, answerer):
     _page(client, thread)
 
-    answerer.display_name = "Renamed Person"
-    answerer.save(update_fields=["display_name"])
+    User.objects.filter(pk=answerer.pk).update(display_name="Renamed Person")
 
     assert "Renamed Person" in _post_html(_page(client, thread), 2)
 
