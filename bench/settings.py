@@ -28,6 +28,13 @@ DATABASES = {
 
 # Per-process, as the peer's run: the cache stays out of the database and off the network.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("BENCH_REDIS_URL"):  # production's shape: one cache for all workers
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["BENCH_REDIS_URL"],
+        }
+    }
 # The page cache's change marker is per process here, which is sound only because the
 # load writes nothing; production shares it through Redis. PAGE_CACHE_SECONDS=0 measures
 # every page rendered afresh.
