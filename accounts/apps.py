@@ -8,6 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and profiles")
 
     def ready(self) -> None:
-        from .signals import sync_site
+        from accounts.signals import sync_site
 
         post_migrate.connect(sync_site, sender=self)

@@ -8,9 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from accounts.models import User
 from communities.errors import ActionError
-
-from .models import User
 
 AVATAR_SIZE = 256
 MAX_AVATAR_PIXELS = 40_000_000  # refuse decompression bombs before decoding them

@@ -3,13 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from accounts import services
+from accounts.forms import ProfileForm
+from accounts.models import User
 from communities import permissions, selectors
 from communities.errors import ActionError
 from copsite.actions import report_error
-
-from . import services
-from .forms import ProfileForm
-from .models import User
 
 
 def profile(request, username):

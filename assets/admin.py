@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Asset, AssetVersion, Citation, Reuse
+from assets.models import Asset, AssetVersion, Citation, Reuse
 
 
 class AssetVersionInline(admin.TabularInline):

@@ -7,28 +7,26 @@ class AssetsConfig(AppConfig):
     verbose_name = _("Assets")
 
     def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
-        from .thread_hooks import thread_actions
+        from assets.thread_hooks import thread_actions
 
         return thread_actions(thread=thread, user=user, behaviour_codes=behaviour_codes)
 
     def thread_panels(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
-        from .thread_hooks import thread_panels
+        from assets.thread_hooks import thread_panels
 
         return thread_panels(thread=thread, user=user, behaviour_codes=behaviour_codes)
 
     def search_sections(self, *, query: str, user) -> list:
+        from assets.selectors import search
         from copsite.extensions import Panel
-
-        from .selectors import search
 
         found = search(user, query)
         return [Panel("assets/_partials/search_results.html", {"assets": found})] if found else []
 
     def dashboard_panels(self, *, community, period, user) -> list:
         """Where this community's assets were adapted into other communities."""
+        from assets.selectors import reuse_beyond
         from copsite.extensions import Panel
-
-        from .selectors import reuse_beyond
 
         return [
             Panel(
@@ -38,6 +36,6 @@ class AssetsConfig(AppConfig):
         ]
 
     def seed_demo(self, stdout) -> None:
-        from .demo import seed
+        from assets.demo import seed
 
         seed(stdout)

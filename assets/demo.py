@@ -6,11 +6,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from assets import services
+from assets.demo_data import ADAPTATIONS, ASSETS, CITATIONS, DOWNLOADS, LIVING_FROM_THREADS, USES
+from assets.models import Asset, AssetVersion, Citation, Reuse
 from communities.models import Activity, Community
-
-from . import services
-from .demo_data import ADAPTATIONS, ASSETS, CITATIONS, DOWNLOADS, LIVING_FROM_THREADS, USES
-from .models import Asset, AssetVersion, Citation, Reuse
 
 
 def simple_pdf(heading: str, lines: list[str]) -> bytes:

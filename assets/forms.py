@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Asset
-from .models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Behaviour, Licence
-from .models.reuse import STORY_MAX
+from assets.models import Asset
+from assets.models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Behaviour, Licence
+from assets.models.reuse import STORY_MAX
 
 CONTENT_HELP = {
     "file": _("PDF, images, Word, Excel, PowerPoint, OpenDocument, ZIP or plain text."),

@@ -2,11 +2,10 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from assets.models import Asset, AssetVersion, Reuse
 from communities import permissions
 from communities.models import Community
 from discussions.models import Thread
-
-from .models import Asset, AssetVersion, Reuse
 
 SORTS = {"newest": ("-created_at", "-id"), "reused": ("-reuse_count", "-created_at", "-id")}
 REUSERS_SHOWN = 30

@@ -12,16 +12,15 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from assets.models import Asset, AssetVersion, Citation, Reuse
+from assets.models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Behaviour, Licence
+from assets.models.reuse import STORY_MAX
+from assets.uploads import CheckedFile, check_link, check_upload
 from communities import permissions
 from communities.errors import ActionError
 from communities.models import Activity, Community
 from communities.services import record_activity
 from copsite.markdown import render_markdown
-
-from .models import Asset, AssetVersion, Citation, Reuse
-from .models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Behaviour, Licence
-from .models.reuse import STORY_MAX
-from .uploads import CheckedFile, check_link, check_upload
 
 MAX_TAGS = 8
 NOTE_MAX = 300

@@ -6,11 +6,10 @@ Each provider checks permission itself and costs at most one query.
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from assets import selectors
+from assets.models import Citation
 from communities import permissions
 from copsite.extensions import ThreadAction, ThreadPanel
-
-from . import selectors
-from .models import Citation
 
 REUSING = "reusing-assets"
 DOCUMENTING = "documentation-projects"

@@ -6,12 +6,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from assets import selectors, services
+from assets.forms import CiteForm, LivingDocumentForm
 from communities import permissions
 from communities.errors import ActionError
 from copsite.actions import report_error
-
-from . import selectors, services
-from .forms import CiteForm, LivingDocumentForm
 
 
 def _thread_to_act_on(request, slug, thread_id):

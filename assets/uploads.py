@@ -21,9 +21,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from assets.models.asset import URL_MAX
 from communities.errors import ActionError
-
-from .models.asset import URL_MAX
 
 
 @dataclass(frozen=True)

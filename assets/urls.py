@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import thread_views, views
+from assets import thread_views, views
 
 app_name = "assets"
 

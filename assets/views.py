@@ -9,17 +9,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from assets import selectors, services
+from assets.forms import AdaptForm, AssetForm, UseForm, VersionForm
+from assets.models import Asset, AssetVersion
+from assets.models.asset import Behaviour
+from assets.uploads import INLINE_SAFE
 from communities import permissions
 from communities.errors import ActionError
 from communities.views.community import header_context
 from copsite.actions import report_error
 from copsite.markdown import render_markdown
-
-from . import selectors, services
-from .forms import AdaptForm, AssetForm, UseForm, VersionForm
-from .models import Asset, AssetVersion
-from .models.asset import Behaviour
-from .uploads import INLINE_SAFE
 
 ASSETS_PER_PAGE = 24
 

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import Activity, Community, Invitation, JoinRequest, Membership, MembershipChange
+from communities.models import (
+    Activity,
+    Community,
+    Invitation,
+    JoinRequest,
+    Membership,
+    MembershipChange,
+)
 
 
 class MembershipInline(admin.TabularInline):

@@ -20,9 +20,8 @@ class CommunitiesConfig(AppConfig):
         The thread arrives duck-typed, so this app never imports discussions; no query
         beyond the membership lookup, which the thread page has already cached.
         """
+        from communities import permissions
         from copsite.extensions import ThreadAction
-
-        from . import permissions
 
         community = thread.community
         actions = []
@@ -58,7 +57,7 @@ class CommunitiesConfig(AppConfig):
 
 
 def _stop_reminders(user, scope: str) -> str:
-    from .services.meetings import turn_off_reminders
+    from communities.services.meetings import turn_off_reminders
 
     turn_off_reminders(user=user)
     return gettext(

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur, vText
 
-from . import recurrence
-from .models import MeetingOccurrence, MeetingSeries
+from communities import recurrence
+from communities.models import MeetingOccurrence, MeetingSeries
 
 PRODID = "-//copsite//meetings//EN"
 

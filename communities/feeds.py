@@ -5,8 +5,8 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .models import Activity, Community
-from .models.choices import Visibility
+from communities.models import Activity, Community
+from communities.models.choices import Visibility
 
 FEED_VERBS = [
     Activity.Verb.THREAD_STARTED,

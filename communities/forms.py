@@ -2,9 +2,9 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import Community, Gap, LevelRules, ValueStory
-from .models.choices import Level, Role
-from .participation import RULE_FIELDS, Rules
+from communities.models import Community, Gap, LevelRules, ValueStory
+from communities.models.choices import Level, Role
+from communities.participation import RULE_FIELDS, Rules
 
 
 class CommunityForm(forms.ModelForm):

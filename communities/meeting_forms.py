@@ -4,11 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TIMEZONE_CHOICES
-
-from .models import MeetingKind, Rsvp
-from .models.meetings import ReminderOffset
-from .recurrence import Pattern
-from .services.meetings import MeetingDetails
+from communities.models import MeetingKind, Rsvp
+from communities.models.meetings import ReminderOffset
+from communities.recurrence import Pattern
+from communities.services.meetings import MeetingDetails
 
 PATTERN_CHOICES = [
     (Pattern.ONE_OFF, _("Once")),

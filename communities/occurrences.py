@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from . import permissions, recurrence
-from .models import Community, MeetingOccurrence, MeetingSeries, Rsvp
+from communities import permissions, recurrence
+from communities.models import Community, MeetingOccurrence, MeetingSeries, Rsvp
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 UPCOMING_HORIZON = timedelta(days=366)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
-from .models.choices import LEVEL_ORDER, Level
+from communities.models.choices import LEVEL_ORDER, Level
 
 
 class Points(NamedTuple):

@@ -7,9 +7,9 @@ Membership lookups are cached on the user object for the length of a request.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import Community, GuestPass, Membership
-from .models.choices import JoinPolicy, Role, Visibility
-from .models.guests import active_passes
+from communities.models import Community, GuestPass, Membership
+from communities.models.choices import JoinPolicy, Role, Visibility
+from communities.models.guests import active_passes
 
 _CACHE_ATTR = "_copsite_memberships"
 _GUEST_CACHE_ATTR = "_copsite_guest_passes"

@@ -18,12 +18,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from communities import occurrences, recurrence
+from communities.models import MeetingOccurrence, MeetingReminder, MeetingSeries, Membership, Rsvp
+from communities.models.meetings import DEFAULT_REMINDER_OFFSETS, ReminderOffset, ReminderPreference
 from copsite.mail import send_templated_mail
 from copsite.unsubscribe import unsubscribe_url
-
-from . import occurrences, recurrence
-from .models import MeetingOccurrence, MeetingReminder, MeetingSeries, Membership, Rsvp
-from .models.meetings import DEFAULT_REMINDER_OFFSETS, ReminderOffset, ReminderPreference
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
 
-from .models import (
+from communities.models import (
     Activity,
     Community,
     LedgerDay,
@@ -30,7 +30,7 @@ from .models import (
     LedgerVerbDay,
     LedgerWeek,
 )
-from .participation import CONTRIBUTION_VERBS, thread_key
+from communities.participation import CONTRIBUTION_VERBS, thread_key
 
 THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
 # A person's own contributions: the first one ever makes them a newcomer of its period.

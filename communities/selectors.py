@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from . import permissions
-from .models import (
+from communities import permissions
+from communities.models import (
     Activity,
     Community,
     GuestPass,
@@ -13,7 +13,7 @@ from .models import (
     Membership,
     MembershipChange,
 )
-from .models.choices import LEVEL_ORDER, Level, Role
+from communities.models.choices import LEVEL_ORDER, Level, Role
 
 User = get_user_model()
 
@@ -197,7 +197,7 @@ def guest_passes(community: Community, limit: int = 100) -> QuerySet[GuestPass]:
 
 def pyramid(community: Community) -> tuple[list[dict], int, int]:
     """Members per level with shares, core first; gardeners and sponsors counted apart."""
-    from .dashboard.figures import pyramid_rows  # the dashboard draws the same pyramid
+    from communities.dashboard.figures import pyramid_rows  # the dashboard draws the same pyramid
 
     return pyramid_rows(community)
 
@@ -205,8 +205,8 @@ def pyramid(community: Community) -> tuple[list[dict], int, int]:
 def why_my_level(membership: Membership) -> dict:
     """What a member sees about their own level: the points that count, what expires soon,
     and what the next rung takes. A fixed handful of queries."""
-    from .participation import POINTS_BY_KIND, STEWARDSHIP, ladder
-    from .services.participation import member_standing, rules_for
+    from communities.participation import POINTS_BY_KIND, STEWARDSHIP, ladder
+    from communities.services.participation import member_standing, rules_for
 
     rules = rules_for(membership.community)
     standing = member_standing(membership.community, membership.user_id, rules=rules)
@@ -231,13 +231,13 @@ def why_my_level(membership: Membership) -> dict:
 
 
 def latest_value_stories(community: Community, limit: int = 3):
-    from .models import ValueStory
+    from communities.models import ValueStory
 
     return ValueStory.objects.filter(community=community).select_related("author")[:limit]
 
 
 def my_guest_passes(user) -> list[GuestPass]:
     """The threads and meetings this person was invited into as a guest, still open."""
-    from .models.guests import active_passes
+    from communities.models.guests import active_passes
 
     return list(active_passes().filter(user=user).select_related("community")[:20])

@@ -7,10 +7,9 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from communities.models import Community, GuestPass, Invitation, JoinRequest, Membership
+from communities.models.choices import Role
 from copsite.mail import send_templated_mail
-
-from .models import Community, GuestPass, Invitation, JoinRequest, Membership
-from .models.choices import Role
 
 
 def absolute_url(path: str) -> str:
@@ -128,7 +127,7 @@ def notify_request_decided(join_request_id: int) -> None:
 @shared_task
 def send_meeting_reminders() -> int:
     """Beat, every minute: send the meeting reminders due now, each at most once."""
-    from .reminders import send_due_reminders
+    from communities.reminders import send_due_reminders
 
     return send_due_reminders()
 
@@ -137,7 +136,7 @@ def send_meeting_reminders() -> int:
 def recompute_participation_levels(review: bool | None = None) -> int:
     """Beat, nightly: every membership's level from the ledger. Idempotent: a second run
     finds nothing to move. On the first of the month it is also the demotion review."""
-    from .services.participation import recompute_levels
+    from communities.services.participation import recompute_levels
 
     if review is None:
         review = timezone.now().day == 1
@@ -151,7 +150,7 @@ def recompute_participation_levels(review: bool | None = None) -> int:
 def rebuild_rollups() -> int:
     """Beat, nightly: recount every community's dashboard roll-ups from the ledger, so
     anything written around ``record_activity`` is caught up. Idempotent."""
-    from . import rollups
+    from communities import rollups
 
     rebuilt = 0
     for community_id in Community.objects.order_by("pk").values_list("pk", flat=True):

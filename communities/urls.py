@@ -1,7 +1,7 @@
 from django.urls import path
 
-from .feeds import CommunityActivityFeed
-from .views import (
+from communities.feeds import CommunityActivityFeed
+from communities.views import (
     calendar,
     community,
     dashboard,

@@ -4,9 +4,8 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from accounts import views as account_views
+from copsite import views
 from discussions import views as discussion_views
-
-from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -10,8 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from communities import selectors
-
-from . import unsubscribe as unsubscribing
+from copsite import unsubscribe as unsubscribing
 
 logger = logging.getLogger(__name__)
 

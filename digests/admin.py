@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import DigestPreference, SentDigest
+from digests.models import DigestPreference, SentDigest
 
 
 @admin.register(DigestPreference)

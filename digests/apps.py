@@ -7,11 +7,11 @@ class DigestsConfig(AppConfig):
     verbose_name = _("Digests")
 
     def unsubscribe_scopes(self) -> dict:
-        from .services import unsubscribe_from_community_digest
+        from digests.services import unsubscribe_from_community_digest
 
         return {"digest": unsubscribe_from_community_digest}
 
     def seed_demo(self, stdout) -> None:
-        from .demo import seed
+        from digests.demo import seed
 
         seed(stdout)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Frequency
+from digests.models import Frequency
 
 
 def field_name(community_id: int) -> str:

@@ -7,7 +7,7 @@ period start, which is what the sent-digest claim is keyed on.
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from .models import Kind
+from digests.models import Kind
 
 
 def _midnight(day: date) -> datetime:

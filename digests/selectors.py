@@ -23,10 +23,9 @@ from communities.dashboard.figures import Figures, compute
 from communities.dashboard.period import Period
 from communities.models import Activity, Community, MeetingSeries, Membership
 from communities.models.choices import Role
+from digests.models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
+from digests.periods import last_full_week
 from discussions.models import Behaviour, Post, Thread
-
-from .models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
-from .periods import last_full_week
 
 # A digest is a summary, not an archive: each section shows a few, then "and N more".
 SECTION_LIMIT = 5

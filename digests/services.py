@@ -17,9 +17,8 @@ from communities.errors import ActionError
 from communities.models import Community, Membership
 from copsite.mail import send_templated_mail
 from copsite.unsubscribe import unsubscribe_url
-
-from .models import DEFAULT_FREQUENCY, DigestPreference, Frequency, SentDigest
-from .selectors import Digest, SponsorDigest
+from digests.models import DEFAULT_FREQUENCY, DigestPreference, Frequency, SentDigest
+from digests.selectors import Digest, SponsorDigest
 
 logger = logging.getLogger(__name__)
 

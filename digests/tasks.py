@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from communities.models import Community
 from communities.models.choices import Role
-
-from . import selectors, services
-from .models import Frequency, Kind
-from .periods import period_start
+from digests import selectors, services
+from digests.models import Frequency, Kind
+from digests.periods import period_start
 
 MEMBER_KINDS = {Kind.DAILY: Frequency.DAILY, Kind.WEEKLY: Frequency.WEEKLY}
 

@@ -6,9 +6,8 @@ from django.utils.translation import gettext as _
 from communities.errors import ActionError
 from communities.models import Community
 from copsite.actions import report_error
-
-from . import services
-from .forms import DigestPreferencesForm
+from digests import services
+from digests.forms import DigestPreferencesForm
 
 
 @login_required

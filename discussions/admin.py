@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Behaviour, CommunityBehaviour, Post, PostRevision, Thread
+from discussions.models import Behaviour, CommunityBehaviour, Post, PostRevision, Thread
 
 
 @admin.register(Behaviour)

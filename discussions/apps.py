@@ -7,6 +7,6 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Discussions")
 
     def seed_demo(self, stdout) -> None:
-        from .demo import seed
+        from discussions.demo import seed
 
         seed(stdout)

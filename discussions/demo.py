@@ -6,10 +6,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from communities.models import Activity, Community
-
-from . import services
-from .demo_data import EXTRA_BEHAVIOURS, THREADS
-from .models import Behaviour, CommunityBehaviour, Post, Thread
+from discussions import services
+from discussions.demo_data import EXTRA_BEHAVIOURS, THREADS
+from discussions.models import Behaviour, CommunityBehaviour, Post, Thread
 
 
 def seed(stdout) -> None:

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Behaviour
-from .models.thread import BODY_MAX, TITLE_MAX
+from discussions.models import Behaviour
+from discussions.models.thread import BODY_MAX, TITLE_MAX
 
 
 class BehaviourChoiceField(forms.ModelMultipleChoiceField):

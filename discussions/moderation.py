@@ -13,11 +13,10 @@ from communities import permissions, rollups
 from communities.errors import ActionError
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
+from discussions.models import Flag, ModerationAction, Post, Thread
+from discussions.selectors import behaviours_for
+from discussions.services import record_post_activity
 from notifications import services as notifications
-
-from .models import Flag, ModerationAction, Post, Thread
-from .selectors import behaviours_for
-from .services import record_post_activity
 
 Kind = ModerationAction.Kind
 

@@ -12,9 +12,8 @@ from communities.errors import ActionError
 from communities.models import Membership
 from communities.views.community import header_context
 from copsite.actions import report_error
-
-from . import moderation, selectors
-from .models import Flag, Post
+from discussions import moderation, selectors
+from discussions.models import Flag, Post
 
 
 def _thread_in(request, slug, thread_id):

@@ -3,7 +3,7 @@
 See fragments.py for how the key, the time and the CSRF token work.
 """
 
-from .fragments import attach_html
+from discussions.fragments import attach_html
 
 TEMPLATES = ("discussions/_partials/post.html", "_partials/avatar.html")
 

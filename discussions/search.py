@@ -20,8 +20,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from communities import permissions
-
-from .models import Post, Thread
+from discussions.models import Post, Thread
 
 CONFIG = "english"
 MAX_RESULTS = 30

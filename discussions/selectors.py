@@ -4,8 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from communities import permissions
 from communities.models import Community, GuestPass
-
-from .models import Behaviour, Flag, ModerationAction, Post, Reaction, Thread
+from discussions.models import Behaviour, Flag, ModerationAction, Post, Reaction, Thread
 
 POSTS_PER_PAGE = 30
 

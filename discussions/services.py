@@ -18,11 +18,10 @@ from communities.models import Activity, Community, GuestPass, Membership
 from communities.services import record_activity
 from communities.services.guests import invite_guest
 from copsite.markdown import render_markdown
+from discussions.models import Behaviour, Post, PostRevision, Reaction, Thread
+from discussions.models.thread import BODY_MAX, TITLE_MAX
+from discussions.selectors import behaviours_for
 from notifications import services as notifications
-
-from .models import Behaviour, Post, PostRevision, Reaction, Thread
-from .models.thread import BODY_MAX, TITLE_MAX
-from .selectors import behaviours_for
 
 MAX_TAGS = 8
 # A second identical submission within this window is the same click twice, not a new post.

@@ -4,7 +4,7 @@ See fragments.py for how the key and the time work. A row shows the same to ever
 may see the thread (the list query already left out what this viewer may not open).
 """
 
-from .fragments import attach_html
+from discussions.fragments import attach_html
 
 TEMPLATES = ("discussions/_partials/thread_row.html",)
 

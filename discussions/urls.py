@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import moderation_views, views
+from discussions import moderation_views, views
 
 app_name = "discussions"
 

@@ -17,15 +17,14 @@ from communities.views.guests import invite_guest_page
 from copsite import extensions
 from copsite.actions import report_error
 from copsite.page_cache import whole_page_cached
+from discussions import selectors, services
+from discussions.forms import EditPostForm, ReplyForm, ThreadForm
+from discussions.models import Behaviour, Post
+from discussions.post_fragments import attach_post_html
+from discussions.search import search_posts
+from discussions.thread_rows import attach_row_html
 from notifications import selectors as notification_selectors
 from notifications import services as notification_services
-
-from . import selectors, services
-from .forms import EditPostForm, ReplyForm, ThreadForm
-from .models import Behaviour, Post
-from .post_fragments import attach_post_html
-from .search import search_posts
-from .thread_rows import attach_row_html
 
 THREADS_PER_PAGE = 25
 

@@ -7,14 +7,13 @@ class GuidanceConfig(AppConfig):
     verbose_name = _("Guidance")
 
     def community_panels(self, *, community, user, membership) -> list:
-        from .panels import community_panels
+        from guidance.panels import community_panels
 
         return community_panels(community=community, user=user, membership=membership)
 
     def search_sections(self, *, query: str, user) -> list:
         from copsite.extensions import Panel
-
-        from .help_topics import matching
+        from guidance.help_topics import matching
 
         topics = matching(query)
         return [Panel("guidance/_partials/help_results.html", {"topics": topics})] if topics else []

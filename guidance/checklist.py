@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import Activity, Community, Invitation, MeetingKind
 from communities.models.choices import Level, Role, Stage
-
-from .models import ChecklistDismissal
+from guidance.models import ChecklistDismissal
 
 EARLY_STAGES = (Stage.POTENTIAL, Stage.COALESCING)
 STAGE_ORDER = {stage.value: index for index, stage in enumerate(Stage)}

@@ -2,9 +2,8 @@
 
 from communities import permissions
 from copsite.extensions import Panel
-
-from . import selectors
-from .checklist import checklist_applies, launch_checklist
+from guidance import selectors
+from guidance.checklist import checklist_applies, launch_checklist
 
 
 def community_panels(*, community, user, membership) -> list[Panel]:

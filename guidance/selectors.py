@@ -7,8 +7,7 @@ from communities import permissions
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from discussions.models import Post, Thread
-
-from .models import IntroductionThread, WelcomeDismissal
+from guidance.models import IntroductionThread, WelcomeDismissal
 
 NEWCOMER_DAYS = 14
 

@@ -10,9 +10,8 @@ from communities.models.choices import Role
 from communities.services.ledger import record_activity
 from discussions import services as discussions
 from discussions.models import Behaviour, Thread
-
-from . import selectors
-from .models import ChecklistDismissal, IntroductionThread, WelcomeDismissal
+from guidance import selectors
+from guidance.models import ChecklistDismissal, IntroductionThread, WelcomeDismissal
 
 WELCOME_MAX = 2000
 

@@ -15,11 +15,10 @@ from communities.participation import DEFAULT_RULES, DEMOTION_MARGIN, POINTS, la
 from communities.views.community import header_context
 from copsite.actions import report_error
 from discussions.models import Behaviour
-
-from . import services
-from .behaviour_examples import EXAMPLES
-from .checklist import ITEMS
-from .help_topics import BY_SLUG, TOPICS
+from guidance import services
+from guidance.behaviour_examples import EXAMPLES
+from guidance.checklist import ITEMS
+from guidance.help_topics import BY_SLUG, TOPICS
 
 
 def help_index(request):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import BehaviourFollow, EmailPreference, Notification
+from notifications.models import BehaviourFollow, EmailPreference, Notification
 
 
 @admin.register(Notification)

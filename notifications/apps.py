@@ -7,11 +7,11 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def seed_demo(self, stdout) -> None:
-        from .demo import seed
+        from notifications.demo import seed
 
         seed(stdout)
 
     def unsubscribe_scopes(self) -> dict:
-        from .services import unsubscribe_from_digest, unsubscribe_from_kind
+        from notifications.services import unsubscribe_from_digest, unsubscribe_from_kind
 
         return {"notify": unsubscribe_from_kind, "notify-digest": unsubscribe_from_digest}

@@ -2,7 +2,7 @@ from functools import cache
 
 from django.http import HttpRequest
 
-from .selectors import unread_count
+from notifications.selectors import unread_count
 
 
 def unread_notifications(request: HttpRequest) -> dict:

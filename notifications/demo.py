@@ -9,8 +9,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from communities.models import Activity
-
-from .models import Notification
+from notifications.models import Notification
 
 
 def seed(stdout) -> None:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Delivery, Kind
+from notifications.models import Delivery, Kind
 
 
 class EmailPreferencesForm(forms.Form):

@@ -7,8 +7,7 @@ from django.db.models import QuerySet
 
 from communities import permissions
 from communities.models import Community
-
-from .models import BehaviourFollow, Delivery, Notification
+from notifications.models import BehaviourFollow, Delivery, Notification
 
 
 def visible_notifications(user) -> QuerySet[Notification]:

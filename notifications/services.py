@@ -20,9 +20,15 @@ from communities import permissions
 from communities.errors import ActionError
 from communities.models import Community, Membership
 from copsite import page_cache
-
-from .models import DEFAULT_DELIVERY, BehaviourFollow, Delivery, EmailPreference, Kind, Notification
-from .tasks import send_notification_email
+from notifications.models import (
+    DEFAULT_DELIVERY,
+    BehaviourFollow,
+    Delivery,
+    EmailPreference,
+    Kind,
+    Notification,
+)
+from notifications.tasks import send_notification_email
 
 EXCERPT_LENGTH = 280
 # When one post is several events for a person, they hear of the most personal one.
@@ -170,7 +176,7 @@ def move_thread_notifications(
 
 
 def mark_notification_read(*, user, notification_id: int) -> Notification:
-    from .selectors import visible_notifications
+    from notifications.selectors import visible_notifications
 
     notification = visible_notifications(user).filter(pk=notification_id).first()
     if notification is None:

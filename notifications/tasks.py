@@ -9,9 +9,12 @@ from django.utils import timezone
 from communities.tasks import absolute_url, claimed
 from copsite.mail import send_templated_mail
 from copsite.unsubscribe import unsubscribe_url
-
-from .models import Delivery, Notification
-from .selectors import digest_recipient_ids, pending_digest_notifications, visible_notifications
+from notifications.models import Delivery, Notification
+from notifications.selectors import (
+    digest_recipient_ids,
+    pending_digest_notifications,
+    visible_notifications,
+)
 
 SUBJECT_PREFIX = "notifications/email/notification"
 DIGEST_PREFIX = "notifications/email/digest"

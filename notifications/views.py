@@ -8,9 +8,8 @@ from django.views.decorators.http import require_POST
 
 from communities.errors import ActionError
 from copsite.actions import report_error
-
-from . import selectors, services
-from .forms import EmailPreferencesForm
+from notifications import selectors, services
+from notifications.forms import EmailPreferencesForm
 
 PER_PAGE = 30
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Proposal, Supporter
+from proposals.models import Proposal, Supporter
 
 
 class SupporterInline(admin.TabularInline):

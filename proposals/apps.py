@@ -7,11 +7,11 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def community_panels(self, *, community, user, membership) -> list:
-        from .panels import community_panels
+        from proposals.panels import community_panels
 
         return community_panels(community=community)
 
     def seed_demo(self, stdout) -> None:
-        from .demo import seed
+        from proposals.demo import seed
 
         seed(stdout)

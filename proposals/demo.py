@@ -10,9 +10,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from communities.models import Community
-
-from . import services
-from .models import Proposal, Supporter
+from proposals import services
+from proposals.models import Proposal, Supporter
 
 GATHERING = [
     {

@@ -9,8 +9,7 @@ from communities.models import MeetingKind
 from communities.models.choices import Visibility
 from communities.recurrence import Pattern
 from communities.services.meetings import MeetingDetails
-
-from .models import NOTE_MAX, Proposal, Supporter
+from proposals.models import NOTE_MAX, Proposal, Supporter
 
 
 class ProposalForm(forms.ModelForm):

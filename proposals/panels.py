@@ -1,8 +1,7 @@
 """What a launched community's home page shows about the proposal it grew from."""
 
 from copsite.extensions import Panel
-
-from . import selectors
+from proposals import selectors
 
 
 def community_panels(*, community) -> list[Panel]:

@@ -10,8 +10,7 @@ from django.db.models import Q
 from communities import permissions as community_permissions
 from communities.models import Membership
 from communities.models.choices import Visibility
-
-from .models import Proposal
+from proposals.models import Proposal
 
 
 def can_propose_community(user) -> bool:

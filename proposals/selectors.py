@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from . import permissions
-from .models import Proposal, Supporter
+from proposals import permissions
+from proposals.models import Proposal, Supporter
 
 SORTS = ("newest", "supported")
 

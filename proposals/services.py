@@ -16,9 +16,8 @@ from communities.models.choices import JoinPolicy, Level, Stage, Visibility
 from communities.models.community import RESERVED_SLUGS
 from communities.services.meetings import MeetingDetails, create_meeting
 from copsite.markdown import render_markdown
-
-from . import permissions, tasks
-from .models import NOTE_MAX, TEXT_MAX, TITLE_MAX, Proposal, Supporter
+from proposals import permissions, tasks
+from proposals.models import NOTE_MAX, TEXT_MAX, TITLE_MAX, Proposal, Supporter
 
 EDITABLE_FIELDS = ("title", "domain", "audience", "why_now", "visibility")
 

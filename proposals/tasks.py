@@ -2,8 +2,7 @@ from celery import shared_task
 
 from communities.tasks import absolute_url, claimed
 from copsite.mail import send_templated_mail
-
-from .models import Proposal, Supporter
+from proposals.models import Proposal, Supporter
 
 
 @shared_task

@@ -10,10 +10,9 @@ from django.views.decorators.http import require_POST
 from communities.errors import ActionError
 from communities.models.choices import JoinPolicy, Visibility
 from copsite.actions import report_error
-
-from . import permissions, selectors, services
-from .forms import LaunchForm, ProposalForm, SupportForm
-from .models import NOTE_MAX, Supporter
+from proposals import permissions, selectors, services
+from proposals.forms import LaunchForm, ProposalForm, SupportForm
+from proposals.models import NOTE_MAX, Supporter
 
 PAGE_SIZE = 20
 

@@ -1,8 +1,7 @@
 import pytest
 
 from communities.models.choices import Role
-
-from .factories import CommunityFactory, UserFactory, add_member
+from tests.factories import CommunityFactory, UserFactory, add_member
 
 
 @pytest.fixture(autouse=True)

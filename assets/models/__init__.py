@@ -1,4 +1,4 @@
-from .asset import Asset, AssetVersion
-from .reuse import Citation, Reuse
+from assets.models.asset import Asset, AssetVersion
+from assets.models.reuse import Citation, Reuse
 
 __all__ = ["Asset", "AssetVersion", "Citation", "Reuse"]

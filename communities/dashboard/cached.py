@@ -10,10 +10,10 @@ from datetime import datetime
 
 from django.core.cache import cache
 
-from .. import rollups
-from ..models import Community
-from .figures import Figures, compute
-from .period import Period
+from communities import rollups
+from communities.dashboard.figures import Figures, compute
+from communities.dashboard.period import Period
+from communities.models import Community
 
 FIGURES_SECONDS = 120
 

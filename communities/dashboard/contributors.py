@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 from django.db import connection
 
-from ..models import Community, LedgerDay, LedgerMonth, LedgerWeek
-from ..participation import CONTRIBUTION_VERBS
+from communities.models import Community, LedgerDay, LedgerMonth, LedgerWeek
+from communities.participation import CONTRIBUTION_VERBS
 
 Span = tuple[date, date]  # first and last day, both inclusive
 

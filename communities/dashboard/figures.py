@@ -16,7 +16,10 @@ from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 
-from ..models import (
+from communities.dashboard import contributors, people
+from communities.dashboard.behaviours import CODES
+from communities.dashboard.period import Period
+from communities.models import (
     Activity,
     Community,
     LedgerFirst,
@@ -28,12 +31,9 @@ from ..models import (
     MembershipChange,
     ValueStory,
 )
-from ..models.choices import LEVEL_ORDER, Level, Role
-from ..participation import CONTRIBUTION_VERBS
-from ..recurrence import starts_between
-from . import contributors, people
-from .behaviours import CODES
-from .period import Period
+from communities.models.choices import LEVEL_ORDER, Level, Role
+from communities.participation import CONTRIBUTION_VERBS
+from communities.recurrence import starts_between
 
 THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
 # The weekly figures, in the CSV's column order: (column, verbs counted).

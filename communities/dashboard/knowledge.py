@@ -9,8 +9,8 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from ..models import Activity, Community, Gap
-from .behaviours import NINE
+from communities.dashboard.behaviours import NINE
+from communities.models import Activity, Community, Gap
 
 
 def knowledge_map(community: Community, *, now=None) -> list[dict]:

@@ -10,11 +10,11 @@ from math import ceil
 
 from django.db.models import Count, Exists, OuterRef, Subquery, Sum, Window
 
-from ..models import Community, LedgerDay, Membership, MembershipChange
-from ..models.choices import Level
-from ..participation import CONTRIBUTION_VERBS
-from . import contributors
-from .period import Period
+from communities.dashboard import contributors
+from communities.dashboard.period import Period
+from communities.models import Community, LedgerDay, Membership, MembershipChange
+from communities.models.choices import Level
+from communities.participation import CONTRIBUTION_VERBS
 
 FLOW_ORDER = (Level.PERIPHERAL, Level.OCCASIONAL, Level.ACTIVE, Level.CORE, Level.RESTING)
 REGULAR = (Level.ACTIVE, Level.CORE)

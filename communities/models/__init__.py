@@ -1,9 +1,9 @@
-from .activity import Activity
-from .community import Community
-from .guests import GuestPass
-from .invitations import Invitation, JoinRequest
-from .knowledge import Gap
-from .meetings import (
+from communities.models.activity import Activity
+from communities.models.community import Community
+from communities.models.guests import GuestPass
+from communities.models.invitations import Invitation, JoinRequest
+from communities.models.knowledge import Gap
+from communities.models.meetings import (
     Attendance,
     CalendarToken,
     MeetingKind,
@@ -13,9 +13,16 @@ from .meetings import (
     ReminderPreference,
     Rsvp,
 )
-from .membership import Membership, MembershipChange
-from .participation import LevelRules, ValueStory
-from .rollups import LedgerDay, LedgerFirst, LedgerMonth, LedgerThread, LedgerVerbDay, LedgerWeek
+from communities.models.membership import Membership, MembershipChange
+from communities.models.participation import LevelRules, ValueStory
+from communities.models.rollups import (
+    LedgerDay,
+    LedgerFirst,
+    LedgerMonth,
+    LedgerThread,
+    LedgerVerbDay,
+    LedgerWeek,
+)
 
 __all__ = [
     "Activity",

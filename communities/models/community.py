@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .choices import JoinPolicy, Stage, Visibility
+from communities.models.choices import JoinPolicy, Stage, Visibility
 
 # Slugs that would shadow a page or mislead people.
 RESERVED_SLUGS = frozenset(

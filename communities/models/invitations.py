@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Role
+from communities.models.choices import Role
 
 
 def hash_token(token: str) -> str:

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import LEVEL_ORDER, Level, Role
+from communities.models.choices import LEVEL_ORDER, Level, Role
 
 
 class Membership(models.Model):

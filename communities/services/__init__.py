@@ -1,10 +1,14 @@
 """Business actions on communities. Every view, task, command and test goes through these."""
 
-from .community import create_community, update_community
-from .invitations import accept_invitation, invite_to_community, revoke_invitation
-from .knowledge import raise_gap, update_gap
-from .ledger import record_activity
-from .membership import (
+from communities.services.community import create_community, update_community
+from communities.services.invitations import (
+    accept_invitation,
+    invite_to_community,
+    revoke_invitation,
+)
+from communities.services.knowledge import raise_gap, update_gap
+from communities.services.ledger import record_activity
+from communities.services.membership import (
     add_member,
     clear_level_override,
     decide_join_request,
@@ -16,8 +20,8 @@ from .membership import (
     set_member_role,
     withdraw_join_request,
 )
-from .participation import recompute_levels, save_level_rules
-from .value_stories import tell_value_story
+from communities.services.participation import recompute_levels, save_level_rules
+from communities.services.value_stories import tell_value_story
 
 __all__ = [
     "accept_invitation",

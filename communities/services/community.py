@@ -4,13 +4,13 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .. import permissions
-from ..errors import ActionError
-from ..models import Activity, Community, Membership
-from ..models.choices import JoinPolicy, Level, Role, Stage, Visibility
-from ..models.community import RESERVED_SLUGS
-from .ledger import record_activity
-from .membership import start_history
+from communities import permissions
+from communities.errors import ActionError
+from communities.models import Activity, Community, Membership
+from communities.models.choices import JoinPolicy, Level, Role, Stage, Visibility
+from communities.models.community import RESERVED_SLUGS
+from communities.services.ledger import record_activity
+from communities.services.membership import start_history
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITABLE_FIELDS = (

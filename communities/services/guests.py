@@ -9,12 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
-from ..errors import ActionError
-from ..models import Activity, Community, GuestPass, Membership
-from ..models.invitations import hash_token
-from .invitations import _user_owns_email
-from .ledger import record_activity
+from communities import permissions
+from communities.errors import ActionError
+from communities.models import Activity, Community, GuestPass, Membership
+from communities.models.invitations import hash_token
+from communities.services.invitations import _user_owns_email
+from communities.services.ledger import record_activity
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 180
@@ -88,7 +88,7 @@ def invite_guest(
             url=url,
             is_public=False,
         )
-        from ..tasks import send_guest_invitation_email
+        from communities.tasks import send_guest_invitation_email
 
         send_guest_invitation_email.delay_on_commit(guest_pass.pk, token)
     return guest_pass, token

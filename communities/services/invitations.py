@@ -9,12 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
-from ..errors import ActionError
-from ..models import Community, Invitation, Membership
-from ..models.choices import Role
-from ..models.invitations import hash_token
-from .membership import _add_member
+from communities import permissions
+from communities.errors import ActionError
+from communities.models import Community, Invitation, Membership
+from communities.models.choices import Role
+from communities.models.invitations import hash_token
+from communities.services.membership import _add_member
 
 
 def invite_to_community(
@@ -53,7 +53,7 @@ def invite_to_community(
             invited_by=actor,
             expires_at=timezone.now() + timedelta(days=settings.INVITATION_TTL_DAYS),
         )
-        from ..tasks import send_invitation_email
+        from communities.tasks import send_invitation_email
 
         send_invitation_email.delay_on_commit(invitation.pk, token)
     return invitation, token

@@ -5,11 +5,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import permissions
-from ..errors import ActionError
-from ..models import Activity, Community, Gap
-from .ledger import record_activity
-from .value_stories import local_link
+from communities import permissions
+from communities.errors import ActionError
+from communities.models import Activity, Community, Gap
+from communities.services.ledger import record_activity
+from communities.services.value_stories import local_link
 
 MAX_LINKS = 10
 

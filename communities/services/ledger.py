@@ -4,9 +4,9 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Activity, Community
-from ..participation import CONTRIBUTION_VERBS
-from ..rollups import count_activity
+from communities.models import Activity, Community
+from communities.participation import CONTRIBUTION_VERBS
+from communities.rollups import count_activity
 
 
 def activity_row(
@@ -72,7 +72,9 @@ def record_activity(
     activity.save()
     count_activity(activity)  # the dashboard's roll-ups follow the ledger row by row
     if verb in CONTRIBUTION_VERBS and actor is not None:
-        from .participation import refresh_member_level  # it records level changes here
+        from communities.services.participation import (
+            refresh_member_level,  # it records level changes here
+        )
 
         transaction.on_commit(
             partial(refresh_member_level, community_id=community.pk, user_id=actor.pk),

@@ -9,11 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from copsite.markdown import render_markdown
-
-from .. import permissions, recurrence, rollups
-from ..errors import ActionError
-from ..models import (
+from communities import permissions, recurrence, rollups
+from communities.errors import ActionError
+from communities.models import (
     Activity,
     Attendance,
     CalendarToken,
@@ -25,8 +23,9 @@ from ..models import (
     ReminderPreference,
     Rsvp,
 )
-from ..models.meetings import ReminderOffset
-from .ledger import record_activity
+from communities.models.meetings import ReminderOffset
+from communities.services.ledger import record_activity
+from copsite.markdown import render_markdown
 
 MAX_DURATION_MINUTES = 12 * 60
 

@@ -5,11 +5,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions, tasks
-from ..errors import ActionError
-from ..models import Activity, Community, JoinRequest, Membership, MembershipChange
-from ..models.choices import JoinPolicy, Level, Role
-from .ledger import activity_row, record_activity
+from communities import permissions, tasks
+from communities.errors import ActionError
+from communities.models import Activity, Community, JoinRequest, Membership, MembershipChange
+from communities.models.choices import JoinPolicy, Level, Role
+from communities.services.ledger import activity_row, record_activity
 
 
 def start_history(membership: Membership, *, changed_by) -> None:

@@ -9,11 +9,11 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
-from ..errors import ActionError
-from ..models import Activity, Community, LevelRules, Membership, MembershipChange
-from ..models.choices import Level
-from ..participation import (
+from communities import permissions
+from communities.errors import ActionError
+from communities.models import Activity, Community, LevelRules, Membership, MembershipChange
+from communities.models.choices import Level
+from communities.participation import (
     CONTRIBUTION_VERBS,
     DEFAULT_RULES,
     NEWCOMER_REPLY_WINDOW,
@@ -25,7 +25,7 @@ from ..participation import (
     next_level,
     thread_key,
 )
-from .membership import level_change_rows, set_member_level
+from communities.services.membership import level_change_rows, set_member_level
 
 # A person's own first acts: what makes their first thread a newcomer's thread.
 OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
-from ..errors import ActionError
-from ..models import Activity, Community, ValueStory
-from .ledger import record_activity
+from communities import permissions
+from communities.errors import ActionError
+from communities.models import Activity, Community, ValueStory
+from communities.services.ledger import record_activity
 
 STORY_MAX = 1000
 

@@ -8,15 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from communities import calendars, permissions
+from communities.errors import ActionError
+from communities.meeting_forms import ReminderForm
+from communities.models import CalendarToken, MeetingSeries, Membership, ReminderPreference
+from communities.models.meetings import DEFAULT_REMINDER_OFFSETS
+from communities.services import meetings as services
+from communities.views.meetings import _ics
 from copsite.actions import report_error
-
-from .. import calendars, permissions
-from ..errors import ActionError
-from ..meeting_forms import ReminderForm
-from ..models import CalendarToken, MeetingSeries, Membership, ReminderPreference
-from ..models.meetings import DEFAULT_REMINDER_OFFSETS
-from ..services import meetings as services
-from .meetings import _ics
 
 
 def feed_url(request, token: CalendarToken) -> str:

@@ -4,16 +4,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from communities import occurrences, permissions, selectors, services
+from communities.dashboard import charts
+from communities.errors import ActionError
+from communities.forms import JoinRequestForm
+from communities.models.choices import Level
+from communities.services.membership import note_visit
 from copsite import extensions
 from copsite.actions import report_error
 from copsite.page_cache import whole_page_cached
-
-from .. import occurrences, permissions, selectors, services
-from ..dashboard import charts
-from ..errors import ActionError
-from ..forms import JoinRequestForm
-from ..models.choices import Level
-from ..services.membership import note_visit
 
 
 def header_context(request, community) -> dict:

@@ -11,20 +11,19 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from communities import permissions
+from communities.dashboard import charts, health
+from communities.dashboard.behaviours import NINE
+from communities.dashboard.cached import figures_for
+from communities.dashboard.figures import WEEKLY_COLUMNS, weekly
+from communities.dashboard.period import PeriodError, default_period, parse_period
+from communities.errors import ActionError
+from communities.forms import ValueStoryForm
+from communities.models import Membership, ValueStory
+from communities.services import tell_value_story
+from communities.views.community import header_context
 from copsite import extensions
 from copsite.actions import report_error
-
-from .. import permissions
-from ..dashboard import charts, health
-from ..dashboard.behaviours import NINE
-from ..dashboard.cached import figures_for
-from ..dashboard.figures import WEEKLY_COLUMNS, weekly
-from ..dashboard.period import PeriodError, default_period, parse_period
-from ..errors import ActionError
-from ..forms import ValueStoryForm
-from ..models import Membership, ValueStory
-from ..services import tell_value_story
-from .community import header_context
 
 
 def _dashboard_community(request, slug):

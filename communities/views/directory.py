@@ -4,12 +4,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from communities import selectors, services
+from communities.errors import ActionError
+from communities.forms import CommunityForm
+from communities.models.choices import JoinPolicy, Stage
 from copsite.actions import report_error
-
-from .. import selectors, services
-from ..errors import ActionError
-from ..forms import CommunityForm
-from ..models.choices import JoinPolicy, Stage
 
 PAGE_SIZE = 24
 

@@ -7,14 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from communities import permissions
+from communities.errors import ActionError
+from communities.forms import GuestInvitationForm
+from communities.models import GuestPass
+from communities.services import guests
+from communities.views.community import header_context
 from copsite.actions import report_error
-
-from .. import permissions
-from ..errors import ActionError
-from ..forms import GuestInvitationForm
-from ..models import GuestPass
-from ..services import guests
-from .community import header_context
 
 
 def invite_guest_page(request, *, community, target, invite, template: str, context: dict):

@@ -4,9 +4,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import services
-from ..errors import ActionError
-from ..services.invitations import find_invitation
+from communities import services
+from communities.errors import ActionError
+from communities.services.invitations import find_invitation
 
 
 def invitation(request, token):

@@ -6,14 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from communities import permissions, services
+from communities.dashboard.knowledge import gap_register, knowledge_map
+from communities.errors import ActionError
+from communities.forms import GapForm, GapUpdateForm
+from communities.models import Gap
+from communities.views.community import header_context
 from copsite.actions import report_error
-
-from .. import permissions, services
-from ..dashboard.knowledge import gap_register, knowledge_map
-from ..errors import ActionError
-from ..forms import GapForm, GapUpdateForm
-from ..models import Gap
-from .community import header_context
 
 
 def knowledge(request, slug):

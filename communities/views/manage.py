@@ -11,14 +11,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from communities import permissions, selectors, services
+from communities.errors import ActionError
+from communities.forms import (
+    CommunityForm,
+    InvitationForm,
+    LevelOverrideForm,
+    LevelRulesForm,
+    RoleForm,
+)
+from communities.models import Invitation, JoinRequest, Membership
+from communities.participation import POINTS, ladder
+from communities.services import participation as participation_services
 from copsite.actions import report_error
-
-from .. import permissions, selectors, services
-from ..errors import ActionError
-from ..forms import CommunityForm, InvitationForm, LevelOverrideForm, LevelRulesForm, RoleForm
-from ..models import Invitation, JoinRequest, Membership
-from ..participation import POINTS, ladder
-from ..services import participation as participation_services
 
 
 def gardener_only(view):

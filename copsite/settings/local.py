@@ -2,8 +2,8 @@
 
 import os
 
-from .base import *  # noqa: F403
-from .base import VAR_DIR, env_bool
+from copsite.settings.base import *  # noqa: F403
+from copsite.settings.base import VAR_DIR, env_bool
 
 # Off by default so people trying the site see its real error pages; DEBUG=1 for tracebacks.
 DEBUG = env_bool("DEBUG", False)

@@ -4,8 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from copsite.settings.base import *  # noqa: F403
+from copsite.settings.base import SECRET_KEY, env_bool
 
 if SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 40:
     raise ImproperlyConfigured("Set SECRET_KEY to a long random value in production.")

@@ -1,6 +1,6 @@
 """Test settings: PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set, else SQLite/locmem."""
 
-from .base import *  # noqa: F403
+from copsite.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"

@@ -1,6 +1,6 @@
-from .behaviour import Behaviour, CommunityBehaviour
-from .moderation import Flag, ModerationAction
-from .thread import Post, PostRevision, Reaction, Thread
+from discussions.models.behaviour import Behaviour, CommunityBehaviour
+from discussions.models.moderation import Flag, ModerationAction
+from discussions.models.thread import Post, PostRevision, Reaction, Thread
 
 __all__ = [
     "Behaviour",

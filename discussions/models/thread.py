@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from .behaviour import Behaviour
+from discussions.models.behaviour import Behaviour
 
 TITLE_MAX = 160
 BODY_MAX = 20_000

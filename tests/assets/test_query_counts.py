@@ -6,9 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assets import services
+from tests.assets.conftest import pdf, publish_document, publish_file
 from tests.factories import ThreadFactory, add_member
-
-from .conftest import pdf, publish_document, publish_file
 
 pytestmark = pytest.mark.django_db
 

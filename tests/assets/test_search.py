@@ -2,9 +2,8 @@
 
 import pytest
 
+from tests.assets.conftest import publish_file
 from tests.factories import add_member
-
-from .conftest import publish_file
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,8 @@ from assets import services
 from assets.models import Asset, AssetVersion, Reuse
 from communities.errors import ActionError
 from communities.models import Activity
+from tests.assets.conftest import pdf, publish_document, publish_file
 from tests.factories import add_member
-
-from .conftest import pdf, publish_document, publish_file
 
 pytestmark = pytest.mark.django_db
 

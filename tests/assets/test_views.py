@@ -5,9 +5,8 @@ from django.urls import reverse
 
 from assets import services
 from assets.models import Asset, AssetVersion, Reuse
+from tests.assets.conftest import PDF_BYTES, pdf, png, publish_document, publish_file, upload
 from tests.factories import ThreadFactory, add_member
-
-from .conftest import PDF_BYTES, pdf, png, publish_document, publish_file, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,8 @@ from digests.models import Kind
 from digests.tasks import send_community_digests
 from discussions import moderation
 from discussions import services as discussions
+from tests.digests.conftest import IN_PERIOD, PERIOD_START, RUN, SET_UP, at, meeting, thread
 from tests.factories import CommunityFactory, UserFactory, add_member
-
-from .conftest import IN_PERIOD, PERIOD_START, RUN, SET_UP, at, meeting, thread
 
 pytestmark = pytest.mark.django_db
 

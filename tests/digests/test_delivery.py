@@ -16,9 +16,8 @@ from digests import selectors, services
 from digests.models import DigestPreference, Frequency, Kind, SentDigest
 from digests.periods import period_start
 from digests.tasks import send_community_digests, send_daily_digests, send_weekly_digests
+from tests.digests.conftest import IN_PERIOD, PERIOD_START, RUN, at, thread
 from tests.factories import CommunityFactory
-
-from .conftest import IN_PERIOD, PERIOD_START, RUN, at, thread
 
 pytestmark = pytest.mark.django_db
 

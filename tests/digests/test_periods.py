@@ -8,8 +8,7 @@ from django.core import mail
 from digests.models import Kind
 from digests.periods import last_full_week, period_start
 from digests.tasks import send_community_digests
-
-from .conftest import PERIOD_START, RUN, at, meeting, thread
+from tests.digests.conftest import PERIOD_START, RUN, at, meeting, thread
 
 pytestmark = pytest.mark.django_db
 

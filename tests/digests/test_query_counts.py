@@ -11,9 +11,8 @@ from assets import services as assets
 from digests import selectors
 from digests.models import Kind, SentDigest
 from digests.tasks import send_community_digests
+from tests.digests.conftest import IN_PERIOD, PERIOD_START, RUN, at, meeting, thread
 from tests.factories import UserFactory, add_member
-
-from .conftest import IN_PERIOD, PERIOD_START, RUN, at, meeting, thread
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,8 @@ from digests.models import Frequency, Kind
 from digests.services import set_digest_frequency
 from digests.tasks import send_community_digests
 from discussions import services as discussions
+from tests.digests.conftest import IN_PERIOD, RUN, SET_UP, at, meeting, thread
 from tests.factories import UserFactory, add_member
-
-from .conftest import IN_PERIOD, RUN, SET_UP, at, meeting, thread
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.db.models import Q, QuerySet
 from communities.models import Activity, MeetingOccurrence, Rsvp
 from communities.services import meetings as services
 from communities.services.guests import invite_guest
-
-from .conftest import details
+from tests.meetings.conftest import details
 
 NOW = datetime(2026, 10, 1, 9, tzinfo=UTC)
 FIRST = datetime(2026, 10, 6, 15, tzinfo=UTC)

@@ -55,7 +55,7 @@ def _build(community, gardener, size: int) -> None:
 
 
 def _details(number, day=None):
-    from .conftest import details
+    from tests.meetings.conftest import details
 
     pattern = ["weekly", "fortnightly", "monthly", "once"][number % 4]
     if day is not None:

@@ -8,8 +8,7 @@ from communities.models import Activity, Attendance, MeetingOccurrence, Rsvp
 from communities.recurrence import Pattern
 from communities.services import meetings as services
 from tests.factories import add_member
-
-from .conftest import details
+from tests.meetings.conftest import details
 
 NOW = datetime(2026, 10, 1, 9, tzinfo=UTC)
 FIRST = datetime(2026, 10, 6, 15, tzinfo=UTC)  # 16:00 London summer time

@@ -23,8 +23,7 @@ from communities.recurrence import Pattern
 from communities.services import meetings
 from communities.tasks import send_meeting_reminders
 from copsite.celery import app
-
-from .conftest import details
+from tests.meetings.conftest import details
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
