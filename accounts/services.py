@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import User
-from communities.errors import ActionError
+from core.errors import ActionError
 
 AVATAR_SIZE = 256
 MAX_AVATAR_PIXELS = 40_000_000  # refuse decompression bombs before decoding them

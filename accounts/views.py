@@ -7,8 +7,7 @@ from accounts import services
 from accounts.forms import ProfileForm
 from accounts.models import User
 from communities import permissions, selectors
-from communities.errors import ActionError
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 
 
 def profile(request, username):

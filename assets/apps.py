@@ -18,7 +18,7 @@ class AssetsConfig(AppConfig):
 
     def search_sections(self, *, query: str, user) -> list:
         from assets.selectors import search
-        from copsite.extensions import Panel
+        from core.extensions import Panel
 
         found = search(user, query)
         return [Panel("assets/_partials/search_results.html", {"assets": found})] if found else []
@@ -26,7 +26,7 @@ class AssetsConfig(AppConfig):
     def dashboard_panels(self, *, community, period, user) -> list:
         """Where this community's assets were adapted into other communities."""
         from assets.selectors import reuse_beyond
-        from copsite.extensions import Panel
+        from core.extensions import Panel
 
         return [
             Panel(

@@ -17,10 +17,10 @@ from assets.models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Behaviour, Lic
 from assets.models.reuse import STORY_MAX
 from assets.uploads import CheckedFile, check_link, check_upload
 from communities import permissions
-from communities.errors import ActionError
 from communities.models import Activity, Community
 from communities.services import record_activity
-from copsite.markdown import render_markdown
+from core.errors import ActionError
+from core.markdown import render_markdown
 
 MAX_TAGS = 8
 NOTE_MAX = 300

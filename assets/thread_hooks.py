@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from assets import selectors
 from assets.models import Citation
 from communities import permissions
-from copsite.extensions import ThreadAction, ThreadPanel
+from core.extensions import ThreadAction, ThreadPanel
 
 REUSING = "reusing-assets"
 DOCUMENTING = "documentation-projects"

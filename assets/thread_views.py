@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from assets import selectors, services
 from assets.forms import CiteForm, LivingDocumentForm
 from communities import permissions
-from communities.errors import ActionError
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 
 
 def _thread_to_act_on(request, slug, thread_id):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from assets.models.asset import URL_MAX
-from communities.errors import ActionError
+from core.errors import ActionError
 
 
 @dataclass(frozen=True)

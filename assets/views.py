@@ -15,10 +15,9 @@ from assets.models import Asset, AssetVersion
 from assets.models.asset import Behaviour
 from assets.uploads import INLINE_SAFE
 from communities import permissions
-from communities.errors import ActionError
 from communities.views.community import header_context
-from copsite.actions import report_error
-from copsite.markdown import render_markdown
+from core.errors import ActionError, report_error
+from core.markdown import render_markdown
 
 ASSETS_PER_PAGE = 24
 

@@ -36,7 +36,7 @@ from taggit.models import Tag, TaggedItem  # noqa: E402
 
 from communities.models import Activity, Community, Membership  # noqa: E402
 from communities.models.choices import Level, Role  # noqa: E402
-from copsite.markdown import render_markdown  # noqa: E402
+from core.markdown import render_markdown  # noqa: E402
 from discussions.models import Behaviour, Post, Thread  # noqa: E402
 from discussions.selectors import POSTS_PER_PAGE  # noqa: E402
 

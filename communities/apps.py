@@ -21,7 +21,7 @@ class CommunitiesConfig(AppConfig):
         beyond the membership lookup, which the thread page has already cached.
         """
         from communities import permissions
-        from copsite.extensions import ThreadAction
+        from core.extensions import ThreadAction
 
         community = thread.community
         actions = []

@@ -9,18 +9,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur, vText
 
 from communities import recurrence
 from communities.models import MeetingOccurrence, MeetingSeries
+from core.links import absolute_url
 
 PRODID = "-//copsite//meetings//EN"
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _calendar(name: str) -> Calendar:
@@ -46,7 +42,7 @@ def _event(series: MeetingSeries, start: datetime, stamp_at: datetime) -> Event:
     event.add("summary", f"{series.title} · {series.community.name}")
     event.add("dtstart", start.astimezone(tz))
     event.add("dtend", (start + timedelta(minutes=series.duration_minutes)).astimezone(tz))
-    url = _absolute(series.get_absolute_url())
+    url = absolute_url(series.get_absolute_url())
     event.add("url", url)
     description = series.agenda.strip()
     event.add("description", f"{description}\n\n{url}" if description else url)

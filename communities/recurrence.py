@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from dateutil import rrule as du
 from django.utils.translation import gettext as _
 
-from communities.errors import ActionError
+from core.errors import ActionError
 
 # A community meets a few times a month at most; more than this is a mistake in the rule.
 MAX_OCCURRENCES_PER_YEAR = 120

@@ -12,7 +12,6 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -21,8 +20,9 @@ from django.utils import timezone
 from communities import occurrences, recurrence
 from communities.models import MeetingOccurrence, MeetingReminder, MeetingSeries, Membership, Rsvp
 from communities.models.meetings import DEFAULT_REMINDER_OFFSETS, ReminderOffset, ReminderPreference
-from copsite.mail import send_templated_mail
-from copsite.unsubscribe import unsubscribe_url
+from core.links import absolute_url
+from core.mail import send_templated_mail
+from core.unsubscribe import unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ def _occurrences_ahead(now: datetime):
             | Q(status=MeetingOccurrence.Status.MOVED, moved_to__gt=now, moved_to__lte=until)
         ).select_related("series__community")
     }
+
     def moved_into_window(row: MeetingOccurrence) -> bool:
         return row.status == MeetingOccurrence.Status.MOVED and now < row.moved_to <= until
 
@@ -143,7 +144,7 @@ def _mail(reminder: Due) -> None:
     user, series = reminder.user, reminder.series
     original = reminder.row.original_start if reminder.row else reminder.start
     path = occurrences.Occurrence(series, original, row=reminder.row)
-    url = settings.SITE_URL.rstrip("/") + _occurrence_path(series, path.stamp)
+    url = absolute_url(_occurrence_path(series, path.stamp))
     try:
         tz = zoneinfo.ZoneInfo(user.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -154,7 +155,7 @@ def _mail(reminder: Due) -> None:
         "community": series.community,
         "occurrence": path,
         "url": url,
-        "preferences_url": settings.SITE_URL.rstrip("/") + _settings_path(),
+        "preferences_url": absolute_url(_settings_path()),
     }
     with timezone.override(tz):
         send_templated_mail(

@@ -1,36 +1,15 @@
-from contextlib import contextmanager
 from datetime import timedelta
 
 from celery import shared_task
-from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from communities.models import Community, GuestPass, Invitation, JoinRequest, Membership
 from communities.models.choices import Role
-from copsite.mail import send_templated_mail
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-@contextmanager
-def claimed(rows: QuerySet, field: str):
-    """Mark rows as sent before sending; yield whether this worker won the claim.
-
-    Tasks are acknowledged late, so the broker may deliver one twice: the conditional
-    update lets exactly one delivery through. If sending fails the claim is released,
-    so the retry can try again.
-    """
-    won = rows.filter(**{f"{field}__isnull": True}).update(**{field: timezone.now()}) > 0
-    try:
-        yield won
-    except Exception:
-        if won:
-            rows.update(**{field: None})
-        raise
+from core.claims import claimed
+from core.links import absolute_url
+from core.mail import send_templated_mail
 
 
 @shared_task

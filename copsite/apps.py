@@ -8,7 +8,7 @@ class CopsiteConfig(AppConfig):
 
     def ready(self) -> None:
         from communities.models import Membership
-        from copsite import page_cache
+        from core import page_cache
 
         # Every process that writes (web, worker, commands) retires cached pages. Deletes
         # only for memberships: see page_cache on why not every model's.

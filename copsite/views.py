@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from communities import selectors
-from copsite import unsubscribe as unsubscribing
+from core import unsubscribe as unsubscribing
 
 logger = logging.getLogger(__name__)
 

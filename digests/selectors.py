@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
-from django.conf import settings
 from django.db.models import Exists, Max, OuterRef, Prefetch, Q, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +22,7 @@ from communities.dashboard.figures import Figures, compute
 from communities.dashboard.period import Period
 from communities.models import Activity, Community, MeetingSeries, Membership
 from communities.models.choices import Role
+from core.links import absolute_url
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
 from digests.periods import last_full_week
 from discussions.models import Behaviour, Post, Thread
@@ -35,10 +35,6 @@ MEETING_HORIZON = timedelta(days=14)
 EXCERPT_LENGTH = 200
 REUSE_KINDS = (Reuse.Kind.USED, Reuse.Kind.ADAPTED)
 NEVER = datetime.min.replace(tzinfo=UTC)
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 @dataclass
@@ -155,7 +151,7 @@ def _threads(community: Community, since: datetime) -> list[ThreadItem]:
                 thread,
                 thread.behaviour_list,
                 excerpts.get(thread.pk, ""),
-                absolute(thread.get_absolute_url()),
+                absolute_url(thread.get_absolute_url()),
             )
         )
     return items
@@ -173,7 +169,7 @@ def _assets(community: Community, since: datetime):
         Q(pk__in=reused_ids) | Q(created_at__gte=since)
     ):
         asset.community = community
-        asset.digest_url = absolute(asset.get_absolute_url())
+        asset.digest_url = absolute_url(asset.get_absolute_url())
         assets[asset.pk] = asset
     return assets, reuses
 
@@ -186,7 +182,7 @@ def _meetings(community: Community, now: datetime) -> list[occurrences.Occurrenc
         if not o.is_cancelled and o.start < now + MEETING_HORIZON
     ]
     for o in found:
-        o.digest_url = absolute(
+        o.digest_url = absolute_url(
             reverse(
                 "communities:occurrence",
                 kwargs={"slug": community.slug, "meeting_id": o.series.pk, "stamp": o.stamp},
@@ -258,9 +254,7 @@ def digest_for(news: CommunityNews, membership: Membership) -> Digest | None:
     user_id = membership.user_id
     if user_id in news.active_user_ids:
         return None
-    since = max(
-        news.since, membership.last_visited_at or NEVER, news.last_sent.get(user_id, NEVER)
-    )
+    since = max(news.since, membership.last_visited_at or NEVER, news.last_sent.get(user_id, NEVER))
     fresh = [
         item
         for item in news.threads
@@ -279,9 +273,7 @@ def digest_for(news: CommunityNews, membership: Membership) -> Digest | None:
     most_reused = sorted(reuse_counts.items(), key=lambda pair: (-pair[1], pair[0]))[:3]
     newcomers = []
     if membership.role == Role.GARDENER:
-        newcomers = [
-            m for m in news.newcomers if m.joined_at >= since and m.user_id != user_id
-        ]
+        newcomers = [m for m in news.newcomers if m.joined_at >= since and m.user_id != user_id]
     digest = Digest(
         community=news.community,
         membership=membership,
@@ -362,4 +354,3 @@ def sponsor_digest(community: Community, *, now: datetime) -> SponsorDigest:
         end=end,
         figures=compute(community, Period(start=start, end=end), now=now),
     )
-

@@ -6,17 +6,17 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.errors import ActionError
 from communities.models import Community, Membership
-from copsite.mail import send_templated_mail
-from copsite.unsubscribe import unsubscribe_url
+from core.errors import ActionError
+from core.links import absolute_url
+from core.mail import send_templated_mail
+from core.unsubscribe import unsubscribe_url
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Frequency, SentDigest
 from digests.selectors import Digest, SponsorDigest
 
@@ -67,10 +67,6 @@ def unsubscribe_from_community_digest(user, scope: str) -> str:
 CHUNK = 50
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _zone(user) -> zoneinfo.ZoneInfo:
     try:
         return zoneinfo.ZoneInfo(getattr(user, "timezone", "") or "UTC")
@@ -93,9 +89,9 @@ def _mail(community: Community, letter: Letter) -> None:
             context={
                 "recipient": user,
                 "community": community,
-                "site_url": _absolute(""),
-                "community_url": _absolute(community.get_absolute_url()),
-                "preferences_url": _absolute(reverse("digests:preferences")),
+                "site_url": absolute_url(""),
+                "community_url": absolute_url(community.get_absolute_url()),
+                "preferences_url": absolute_url(reverse("digests:preferences")),
                 **letter.context,
             },
             to=[user.email],
@@ -163,5 +159,5 @@ def sponsor_letter(user, report: SponsorDigest) -> Letter:
     return Letter(
         user=user,
         template=SPONSOR_TEMPLATE,
-        context={"report": report, "dashboard_url": _absolute(dashboard)},
+        context={"report": report, "dashboard_url": absolute_url(dashboard)},
     )

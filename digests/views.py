@@ -3,9 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from communities.errors import ActionError
 from communities.models import Community
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 from digests import services
 from digests.forms import DigestPreferencesForm
 

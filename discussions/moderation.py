@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions, rollups
-from communities.errors import ActionError
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
+from core.errors import ActionError
 from discussions.models import Flag, ModerationAction, Post, Thread
 from discussions.selectors import behaviours_for
 from discussions.services import record_post_activity

@@ -8,10 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities import permissions
-from communities.errors import ActionError
 from communities.models import Membership
 from communities.views.community import header_context
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 from discussions import moderation, selectors
 from discussions.models import Flag, Post
 

@@ -13,11 +13,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from communities import permissions, rollups
-from communities.errors import ActionError
 from communities.models import Activity, Community, GuestPass, Membership
 from communities.services import record_activity
 from communities.services.guests import invite_guest
-from copsite.markdown import render_markdown
+from core.errors import ActionError
+from core.markdown import render_markdown
 from discussions.models import Behaviour, Post, PostRevision, Reaction, Thread
 from discussions.models.thread import BODY_MAX, TITLE_MAX
 from discussions.selectors import behaviours_for

@@ -11,12 +11,11 @@ from django.views.decorators.http import require_POST
 
 from communities import permissions
 from communities import selectors as communities_selectors
-from communities.errors import ActionError
 from communities.views.community import header_context
 from communities.views.guests import invite_guest_page
-from copsite import extensions
-from copsite.actions import report_error
-from copsite.page_cache import whole_page_cached
+from core import extensions
+from core.errors import ActionError, report_error
+from core.page_cache import whole_page_cached
 from discussions import selectors, services
 from discussions.forms import EditPostForm, ReplyForm, ThreadForm
 from discussions.models import Behaviour, Post

@@ -12,7 +12,7 @@ class GuidanceConfig(AppConfig):
         return community_panels(community=community, user=user, membership=membership)
 
     def search_sections(self, *, query: str, user) -> list:
-        from copsite.extensions import Panel
+        from core.extensions import Panel
         from guidance.help_topics import matching
 
         topics = matching(query)

@@ -1,7 +1,7 @@
 """What the community home shows to help people start well, and to whom."""
 
 from communities import permissions
-from copsite.extensions import Panel
+from core.extensions import Panel
 from guidance import selectors
 from guidance.checklist import checklist_applies, launch_checklist
 

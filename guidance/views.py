@@ -10,10 +10,9 @@ from django.views.decorators.http import require_POST
 
 from communities import permissions
 from communities.dashboard.health import MEASURES
-from communities.errors import ActionError
 from communities.participation import DEFAULT_RULES, DEMOTION_MARGIN, POINTS, ladder
 from communities.views.community import header_context
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 from discussions.models import Behaviour
 from guidance import services
 from guidance.behaviour_examples import EXAMPLES

@@ -17,9 +17,9 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.errors import ActionError
 from communities.models import Community, Membership
-from copsite import page_cache
+from core import page_cache
+from core.errors import ActionError
 from notifications.models import (
     DEFAULT_DELIVERY,
     BehaviourFollow,

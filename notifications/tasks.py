@@ -6,9 +6,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from communities.tasks import absolute_url, claimed
-from copsite.mail import send_templated_mail
-from copsite.unsubscribe import unsubscribe_url
+from core.claims import claimed
+from core.links import absolute_url
+from core.mail import send_templated_mail
+from core.unsubscribe import unsubscribe_url
 from notifications.models import Delivery, Notification
 from notifications.selectors import (
     digest_recipient_ids,

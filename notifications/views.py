@@ -6,8 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communities.errors import ActionError
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 from notifications import selectors, services
 from notifications.forms import EmailPreferencesForm
 

@@ -1,6 +1,6 @@
 """What a launched community's home page shows about the proposal it grew from."""
 
-from copsite.extensions import Panel
+from core.extensions import Panel
 from proposals import selectors
 
 

@@ -10,12 +10,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from communities import services as community_services
-from communities.errors import ActionError
 from communities.models import Community, MeetingKind
 from communities.models.choices import JoinPolicy, Level, Stage, Visibility
 from communities.models.community import RESERVED_SLUGS
 from communities.services.meetings import MeetingDetails, create_meeting
-from copsite.markdown import render_markdown
+from core.errors import ActionError
+from core.markdown import render_markdown
 from proposals import permissions, tasks
 from proposals.models import NOTE_MAX, TEXT_MAX, TITLE_MAX, Proposal, Supporter
 

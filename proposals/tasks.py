@@ -1,7 +1,8 @@
 from celery import shared_task
 
-from communities.tasks import absolute_url, claimed
-from copsite.mail import send_templated_mail
+from core.claims import claimed
+from core.links import absolute_url
+from core.mail import send_templated_mail
 from proposals.models import Proposal, Supporter
 
 

@@ -7,9 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communities.errors import ActionError
 from communities.models.choices import JoinPolicy, Visibility
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 from proposals import permissions, selectors, services
 from proposals.forms import LaunchForm, ProposalForm, SupportForm
 from proposals.models import NOTE_MAX, Supporter

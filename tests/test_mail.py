@@ -2,7 +2,7 @@
 
 from django.core import mail
 
-from copsite.mail import send_templated_mail
+from core.mail import send_templated_mail
 from tests.factories import CommunityFactory
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from communities.models import Community, GuestPass
 from communities.models.choices import Visibility
-from copsite import page_cache
+from core import page_cache
 from discussions import services
 from discussions.models import Post
 from tests.factories import ThreadFactory, UserFactory, add_member, add_replies

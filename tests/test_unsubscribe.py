@@ -7,8 +7,8 @@ from django.apps import apps
 from django.core import mail
 from django.test import Client
 
-from copsite import unsubscribe
-from copsite.mail import send_templated_mail
+from core import unsubscribe
+from core.mail import send_templated_mail
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from copsite.markdown import render_markdown
+from core.markdown import render_markdown
 
 
 class LevelRules(models.Model):

@@ -5,12 +5,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.errors import ActionError
 from communities.models import Activity, Community, Membership
 from communities.models.choices import JoinPolicy, Level, Role, Stage, Visibility
 from communities.models.community import RESERVED_SLUGS
 from communities.services.ledger import record_activity
 from communities.services.membership import start_history
+from core.errors import ActionError
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITABLE_FIELDS = (

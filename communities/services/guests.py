@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.errors import ActionError
 from communities.models import Activity, Community, GuestPass, Membership
 from communities.models.invitations import hash_token
 from communities.services.invitations import _user_owns_email
 from communities.services.ledger import record_activity
+from core.errors import ActionError
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 180
@@ -46,9 +46,7 @@ def invite_guest(
     except ValidationError as exc:
         raise ActionError(_("Enter a valid email address."), field="email") from exc
     if not 1 <= days <= MAX_DAYS:
-        raise ActionError(
-            _("Choose between 1 and %(max)s days.") % {"max": MAX_DAYS}, field="days"
-        )
+        raise ActionError(_("Choose between 1 and %(max)s days.") % {"max": MAX_DAYS}, field="days")
     if len(message) > 1000:
         raise ActionError(_("Keep the note under 1,000 characters."), field="message")
     if Membership.objects.filter(community=community, user__email__iexact=email).exists():

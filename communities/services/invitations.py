@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.errors import ActionError
 from communities.models import Community, Invitation, Membership
 from communities.models.choices import Role
 from communities.models.invitations import hash_token
 from communities.services.membership import _add_member
+from core.errors import ActionError
 
 
 def invite_to_community(

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions, recurrence, rollups
-from communities.errors import ActionError
 from communities.models import (
     Activity,
     Attendance,
@@ -25,7 +24,8 @@ from communities.models import (
 )
 from communities.models.meetings import ReminderOffset
 from communities.services.ledger import record_activity
-from copsite.markdown import render_markdown
+from core.errors import ActionError
+from core.markdown import render_markdown
 
 MAX_DURATION_MINUTES = 12 * 60
 

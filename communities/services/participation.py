@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.errors import ActionError
 from communities.models import Activity, Community, LevelRules, Membership, MembershipChange
 from communities.models.choices import Level
 from communities.participation import (
@@ -26,6 +25,7 @@ from communities.participation import (
     thread_key,
 )
 from communities.services.membership import level_change_rows, set_member_level
+from core.errors import ActionError
 
 # A person's own first acts: what makes their first thread a newcomer's thread.
 OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")

@@ -9,13 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities import calendars, permissions
-from communities.errors import ActionError
 from communities.meeting_forms import ReminderForm
 from communities.models import CalendarToken, MeetingSeries, Membership, ReminderPreference
 from communities.models.meetings import DEFAULT_REMINDER_OFFSETS
 from communities.services import meetings as services
 from communities.views.meetings import _ics
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 
 
 def feed_url(request, token: CalendarToken) -> str:

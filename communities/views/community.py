@@ -6,13 +6,12 @@ from django.views.decorators.http import require_POST
 
 from communities import occurrences, permissions, selectors, services
 from communities.dashboard import charts
-from communities.errors import ActionError
 from communities.forms import JoinRequestForm
 from communities.models.choices import Level
 from communities.services.membership import note_visit
-from copsite import extensions
-from copsite.actions import report_error
-from copsite.page_cache import whole_page_cached
+from core import extensions
+from core.errors import ActionError, report_error
+from core.page_cache import whole_page_cached
 
 
 def header_context(request, community) -> dict:

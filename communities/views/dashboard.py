@@ -17,13 +17,12 @@ from communities.dashboard.behaviours import NINE
 from communities.dashboard.cached import figures_for
 from communities.dashboard.figures import WEEKLY_COLUMNS, weekly
 from communities.dashboard.period import PeriodError, default_period, parse_period
-from communities.errors import ActionError
 from communities.forms import ValueStoryForm
 from communities.models import Membership, ValueStory
 from communities.services import tell_value_story
 from communities.views.community import header_context
-from copsite import extensions
-from copsite.actions import report_error
+from core import extensions
+from core.errors import ActionError, report_error
 
 
 def _dashboard_community(request, slug):

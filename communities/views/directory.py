@@ -5,10 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from communities import selectors, services
-from communities.errors import ActionError
 from communities.forms import CommunityForm
 from communities.models.choices import JoinPolicy, Stage
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 
 PAGE_SIZE = 24
 

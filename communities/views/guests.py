@@ -8,12 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities import permissions
-from communities.errors import ActionError
 from communities.forms import GuestInvitationForm
 from communities.models import GuestPass
 from communities.services import guests
 from communities.views.community import header_context
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 
 
 def invite_guest_page(request, *, community, target, invite, template: str, context: dict):

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from communities import services
-from communities.errors import ActionError
 from communities.services.invitations import find_invitation
+from core.errors import ActionError
 
 
 def invitation(request, token):

@@ -8,11 +8,10 @@ from django.views.decorators.http import require_POST
 
 from communities import permissions, services
 from communities.dashboard.knowledge import gap_register, knowledge_map
-from communities.errors import ActionError
 from communities.forms import GapForm, GapUpdateForm
 from communities.models import Gap
 from communities.views.community import header_context
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 
 
 def knowledge(request, slug):

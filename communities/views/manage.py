@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities import permissions, selectors, services
-from communities.errors import ActionError
 from communities.forms import (
     CommunityForm,
     InvitationForm,
@@ -23,7 +22,7 @@ from communities.forms import (
 from communities.models import Invitation, JoinRequest, Membership
 from communities.participation import POINTS, ladder
 from communities.services import participation as participation_services
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 
 
 def gardener_only(view):

@@ -13,14 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities import calendars, occurrences, permissions, recurrence
-from communities.errors import ActionError
 from communities.meeting_forms import AttendanceForm, CancelForm, MeetingForm, MoveForm, RsvpForm
 from communities.models import GuestPass, MeetingKind, MeetingSeries, Membership
 from communities.services import guests
 from communities.services import meetings as services
 from communities.views.community import header_context
 from communities.views.guests import invite_guest_page
-from copsite.actions import report_error
+from core.errors import ActionError, report_error
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 

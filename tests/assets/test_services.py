@@ -4,8 +4,8 @@ import pytest
 
 from assets import services
 from assets.models import Asset, AssetVersion, Reuse
-from communities.errors import ActionError
 from communities.models import Activity
+from core.errors import ActionError
 from tests.assets.conftest import pdf, publish_document, publish_file
 from tests.factories import add_member
 

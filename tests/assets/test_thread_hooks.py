@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from assets import services
 from assets.models import Asset, Citation
-from communities.errors import ActionError
+from core.errors import ActionError
 from tests.assets.conftest import publish_file
 from tests.factories import ThreadFactory, add_member
 

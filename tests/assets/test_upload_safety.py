@@ -14,7 +14,7 @@ from PIL import Image
 from assets import services
 from assets.models import Asset, AssetVersion
 from assets.uploads import MAX_FRAMES, PDF, TEXT, check_link, clean_filename, sniff
-from communities.errors import ActionError
+from core.errors import ActionError
 from tests.assets.conftest import PDF_BYTES, docx, jpeg_with_exif, pdf, png, publish_file, upload
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from django.test import Client
 from django.utils import timezone
 
 from communities import services
-from communities.errors import ActionError
 from communities.models import Community, Invitation, JoinRequest, Membership, MembershipChange
 from communities.models.choices import Level, Role
+from core.errors import ActionError
 from tests.factories import UserFactory, add_member
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,10 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from communities import services
-from communities.errors import ActionError
 from communities.models import Activity, Invitation, Membership, MembershipChange
 from communities.models.choices import Role
 from communities.models.invitations import hash_token
+from core.errors import ActionError
 from tests.factories import UserFactory, add_member
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 import pytest
 
 from communities import services
-from communities.errors import ActionError
 from communities.models import Activity, JoinRequest, Membership, MembershipChange
 from communities.models.choices import Level, Role
+from core.errors import ActionError
 from tests.factories import UserFactory, add_member
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from communities.errors import ActionError
+from core.errors import ActionError
 from digests.models import DigestPreference, Frequency
 from digests.services import digest_frequencies, set_digest_frequency
 from tests.factories import CommunityFactory
@@ -25,7 +25,7 @@ def test_the_page_lists_my_communities_with_weekly_by_default(client, community,
     assert response.status_code == 200
     assert "Northfield staffroom" in page and "Not mine" not in page
     assert f'name="{field(community)}" value="weekly"' in page
-    assert 'checked' in page.split('value="weekly"')[1].split(">")[0]
+    assert "checked" in page.split('value="weekly"')[1].split(">")[0]
 
 
 def test_saving_a_choice(client, community, reader):

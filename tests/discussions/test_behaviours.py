@@ -3,7 +3,7 @@
 import pytest
 from django.utils.html import escape
 
-from communities.errors import ActionError
+from core.errors import ActionError
 from discussions import services
 from discussions.models import Behaviour, CommunityBehaviour, Thread
 from discussions.selectors import behaviours_for

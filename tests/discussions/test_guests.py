@@ -6,11 +6,11 @@ import pytest
 from django.utils import timezone
 
 from communities import permissions
-from communities.errors import ActionError
 from communities.models import Activity, GuestPass
 from communities.models.choices import Role
 from communities.services import invite_to_community, set_member_role
 from communities.services.guests import accept_guest_pass, revoke_guest_pass
+from core.errors import ActionError
 from discussions import services
 from tests.factories import ThreadFactory, UserFactory, add_member
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from communities.errors import ActionError
 from communities.models import Activity
+from core.errors import ActionError
 from discussions import services
 from discussions.models import Post, Reaction
 from tests.factories import UserFactory, add_member, add_replies

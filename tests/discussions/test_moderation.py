@@ -2,8 +2,8 @@
 
 import pytest
 
-from communities.errors import ActionError
 from communities.models import Activity
+from core.errors import ActionError
 from discussions import moderation
 from discussions.models import Flag, ModerationAction
 from tests.factories import UserFactory, add_member, add_replies

@@ -1,7 +1,7 @@
 import pytest
 
-from communities.errors import ActionError
 from communities.models import Activity
+from core.errors import ActionError
 from discussions import moderation
 from discussions.models import CommunityBehaviour, ModerationAction
 from tests.factories import CommunityFactory, ThreadFactory, add_member, add_replies

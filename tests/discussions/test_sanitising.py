@@ -4,8 +4,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from communities.errors import ActionError
-from copsite.markdown import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS
+from core.errors import ActionError
+from core.markdown import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS
 from discussions import services
 from tests.factories import ThreadFactory
 

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from communities.errors import ActionError
 from communities.models import Activity
+from core.errors import ActionError
 from discussions import services
 from discussions.models import Post, PostRevision, Thread
 from tests.factories import ThreadFactory, add_member, add_replies

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from communities.errors import ActionError
 from communities.models import Membership
+from core.errors import ActionError
 from discussions import moderation, services
 from discussions.models import ModerationAction, Post
 

@@ -3,7 +3,7 @@
 import pytest
 from django.apps import apps
 
-from copsite.extensions import ThreadAction, ThreadPanel, thread_actions, thread_panels
+from core.extensions import ThreadAction, ThreadPanel, thread_actions, thread_panels
 from tests.factories import ThreadFactory
 
 pytestmark = pytest.mark.django_db

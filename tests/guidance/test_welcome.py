@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from communities.errors import ActionError
 from communities.models import Activity, Membership
+from core.errors import ActionError
 from discussions.models import Post
 from guidance import selectors, services
 from guidance.models import IntroductionThread

@@ -120,7 +120,7 @@ def test_a_member_who_left_loses_the_private_feed(client, make_community, make_m
 
 def test_outsiders_cannot_make_a_token_for_someone_elses_community(make_community, outsider):
     private, _gardener = make_community(visibility="private", join_policy="invite")
-    from communities.errors import ActionError
+    from core.errors import ActionError
 
     with pytest.raises(ActionError) as refused:
         services.create_calendar_token(user=outsider, community=private)

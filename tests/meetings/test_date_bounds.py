@@ -5,9 +5,9 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
-from communities.errors import ActionError
 from communities.models import MeetingOccurrence, MeetingSeries
 from communities.services import meetings as services
+from core.errors import ActionError
 from tests.meetings.conftest import details
 
 pytestmark = pytest.mark.django_db

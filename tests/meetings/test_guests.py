@@ -6,10 +6,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from communities.errors import ActionError
 from communities.models import GuestPass, Rsvp
 from communities.services import meetings as services
 from communities.services.guests import invite_guest, revoke_guest_pass
+from core.errors import ActionError
 from tests.factories import UserFactory, add_member
 from tests.meetings.conftest import details
 

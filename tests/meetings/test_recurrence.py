@@ -3,8 +3,8 @@ from datetime import UTC, datetime
 import pytest
 
 from communities import recurrence
-from communities.errors import ActionError
 from communities.recurrence import Pattern
+from core.errors import ActionError
 
 LONDON = recurrence.zone("Europe/London")
 

@@ -3,10 +3,10 @@ from datetime import UTC, date, datetime, time
 import pytest
 import time_machine
 
-from communities.errors import ActionError
 from communities.models import Activity, Attendance, MeetingOccurrence, Rsvp
 from communities.recurrence import Pattern
 from communities.services import meetings as services
+from core.errors import ActionError
 from tests.factories import add_member
 from tests.meetings.conftest import details
 

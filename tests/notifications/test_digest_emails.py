@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communities import services as community_services
-from copsite.unsubscribe import make_token, unsubscribe_url
+from core.unsubscribe import make_token, unsubscribe_url
 from discussions import services as discussions
 from notifications import services
 from notifications.models import Delivery, Kind, Notification

@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from copsite.unsubscribe import make_token, unsubscribe_url
+from core.unsubscribe import make_token, unsubscribe_url
 from discussions import moderation
 from discussions import services as discussions
 from notifications import services

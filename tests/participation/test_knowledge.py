@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from communities import services
 from communities.dashboard.knowledge import knowledge_map
-from communities.errors import ActionError
 from communities.models import Gap
+from core.errors import ActionError
 from tests.factories import ThreadFactory, add_member
 
 pytestmark = pytest.mark.django_db

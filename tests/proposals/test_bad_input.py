@@ -66,15 +66,13 @@ def test_a_proposal_with_bad_fields_is_refused_with_a_message(
 
 
 def test_the_service_refuses_empty_and_too_long_text_too(proposer):
-    from communities.errors import ActionError
+    from core.errors import ActionError
 
     with pytest.raises(ActionError, match="about") as refused:
         services.propose_community(proposer=proposer, title="Fine", domain="", audience="x")
     assert refused.value.field == "domain"
     with pytest.raises(ActionError, match="under 80") as refused:
-        services.propose_community(
-            proposer=proposer, title="x" * 81, domain="d", audience="a"
-        )
+        services.propose_community(proposer=proposer, title="x" * 81, domain="d", audience="a")
     assert refused.value.field == "title"
 
 
@@ -262,7 +260,7 @@ def test_a_withdrawn_proposal_cannot_be_edited_launched_or_withdrawn_again(
 
 def test_only_a_gardener_adds_members_directly(proposal, helper):
     from communities import services as community_services
-    from communities.errors import ActionError
+    from core.errors import ActionError
 
     community = CommunityFactory()
     with pytest.raises(ActionError) as refused:

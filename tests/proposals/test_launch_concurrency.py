@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from communities.errors import ActionError
 from communities.models import Community, Membership
+from core.errors import ActionError
 from proposals import services
 from proposals.models import Proposal
 from tests.factories import UserFactory

@@ -5,10 +5,10 @@ from datetime import date, time, timedelta
 import pytest
 from django.core import mail
 
-from communities.errors import ActionError
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Level, Role, Stage
 from communities.services.meetings import MeetingDetails
+from core.errors import ActionError
 from proposals import services, tasks
 from proposals.models import Proposal, Supporter
 from tests.factories import CommunityFactory, UserFactory
@@ -66,9 +66,7 @@ def test_only_the_proposer_edits_and_withdraws(proposal, proposer, helper):
 def test_launch_makes_the_community_with_its_gardener_core_group_and_members(
     make_proposal, proposer, helper, joiner
 ):
-    proposal = make_proposal(
-        supporters=[(helper, "help"), (joiner, "join")], visibility="unlisted"
-    )
+    proposal = make_proposal(supporters=[(helper, "help"), (joiner, "join")], visibility="unlisted")
 
     community = _launch(proposal, proposer, join_policy="request")
 

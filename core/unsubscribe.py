@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
 
-SALT = "copsite.unsubscribe"
+from core.links import absolute_url
+
+SALT = "core.unsubscribe"
 MAX_AGE = 60 * 60 * 24 * 90  # seconds: a quarter's worth of old mail keeps working
 
 
@@ -44,7 +45,7 @@ def make_token(*, user_id: int, scope: str) -> str:
 
 def unsubscribe_url(*, user_id: int, scope: str) -> str:
     path = reverse("unsubscribe", kwargs={"token": make_token(user_id=user_id, scope=scope)})
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _handler_for(scope: str) -> Callable | None:

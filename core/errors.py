@@ -1,9 +1,17 @@
-"""Turning a refused action (ActionError) into the right answer for the person."""
+"""The one error business actions raise, and how a view turns it into an answer."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest
 
-from communities.errors import ActionError
+
+class ActionError(Exception):
+    """A business rule refused an action. The message is shown to the person as is."""
+
+    def __init__(self, message: str, *, field: str | None = None, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.status = status
 
 
 def report_error(request: HttpRequest, error: ActionError, form=None) -> None:
