@@ -17,8 +17,8 @@ from assets.models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Behaviour, Lic
 from assets.models.reuse import STORY_MAX
 from assets.uploads import CheckedFile, check_link, check_upload
 from communities import permissions
+from communities.ledger.record import record_activity
 from communities.models import Activity, Community
-from communities.services import record_activity
 from core.errors import ActionError
 from core.markdown import render_markdown
 

@@ -34,7 +34,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from communities import rollups  # noqa: E402
+from communities.ledger import rollups  # noqa: E402
 from communities.models import Activity, Community, LedgerDay, Membership  # noqa: E402
 
 SLUG = "bench-dashboard"

@@ -12,8 +12,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from communities.ledger.record import activity_row
 from communities.models import Activity, Community, Membership, MembershipChange, ValueStory
-from communities.services.ledger import activity_row
 
 # Thread ids far above the live demo's, so history never collides with a real thread.
 FIRST_HISTORY_THREAD = 90_000

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
+from communities.ledger.rollups import thread_key
 from communities.models.choices import LEVEL_ORDER, Level
 
 
@@ -80,24 +81,6 @@ POINTS: tuple[Points, ...] = (
 )
 POINTS_BY_KIND = {p.verb: p for p in POINTS}
 
-# Ledger verbs that can earn points (some earn them for another person: reuse credits the
-# asset's author). Recording one of these refreshes the actor's level at once.
-CONTRIBUTION_VERBS = frozenset(
-    {
-        "thread_started",
-        "replied",
-        "answer_accepted",
-        "helpful_received",
-        "asset_published",
-        "asset_versioned",
-        "asset_used",
-        "asset_adapted",
-        "attended",
-        "value_story",
-        "meeting_hosted",
-        "gap_filled",
-    }
-)
 # Points that another person gives: capped per counterpart per week (anti-gaming).
 COUNTERPART_KINDS = frozenset({"answer_accepted", "asset_used", "asset_adapted"})
 NEWCOMER_REPLY_WINDOW = timedelta(hours=48)
@@ -205,15 +188,6 @@ class Row(NamedTuple):
     target_id: int | None
     url: str
     created_at: datetime
-
-
-def thread_key(url: str) -> str:
-    """Which thread a ledger row is about: its address without the post anchor.
-
-    Threads and replies are linked through the url snapshot so this app never reads the
-    discussions tables.
-    """
-    return url.split("?", 1)[0].split("#", 1)[0]
 
 
 @dataclass

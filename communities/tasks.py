@@ -129,7 +129,7 @@ def recompute_participation_levels(review: bool | None = None) -> int:
 def rebuild_rollups() -> int:
     """Beat, nightly: recount every community's dashboard roll-ups from the ledger, so
     anything written around ``record_activity`` is caught up. Idempotent."""
-    from communities import rollups
+    from communities.ledger import rollups
 
     rebuilt = 0
     for community_id in Community.objects.order_by("pk").values_list("pk", flat=True):

@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from communities import permissions, rollups
+from communities import permissions
+from communities.ledger import rollups
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.errors import ActionError

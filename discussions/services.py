@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from communities import permissions, rollups
+from communities import permissions
+from communities.ledger import rollups
+from communities.ledger.record import record_activity
 from communities.models import Activity, Community, GuestPass, Membership
-from communities.services import record_activity
 from communities.services.guests import invite_guest
 from core.errors import ActionError
 from core.markdown import render_markdown

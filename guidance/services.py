@@ -4,9 +4,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
-from communities.services.ledger import record_activity
 from core.errors import ActionError
 from discussions import services as discussions
 from discussions.models import Behaviour, Thread

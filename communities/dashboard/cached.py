@@ -10,9 +10,9 @@ from datetime import datetime
 
 from django.core.cache import cache
 
-from communities import rollups
 from communities.dashboard.figures import Figures, compute
 from communities.dashboard.period import Period
+from communities.ledger import rollups
 from communities.models import Community
 
 FIGURES_SECONDS = 120

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.db import connection
 
 from communities.models import Community, LedgerDay, LedgerMonth, LedgerWeek
-from communities.participation import CONTRIBUTION_VERBS
+from core.vocabulary import CONTRIBUTION_VERBS
 
 Span = tuple[date, date]  # first and last day, both inclusive
 

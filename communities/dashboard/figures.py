@@ -32,8 +32,8 @@ from communities.models import (
     ValueStory,
 )
 from communities.models.choices import LEVEL_ORDER, Level, Role
-from communities.participation import CONTRIBUTION_VERBS
 from communities.recurrence import starts_between
+from core.vocabulary import CONTRIBUTION_VERBS
 
 THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
 # The weekly figures, in the CSV's column order: (column, verbs counted).

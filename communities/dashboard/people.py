@@ -14,7 +14,7 @@ from communities.dashboard import contributors
 from communities.dashboard.period import Period
 from communities.models import Community, LedgerDay, Membership, MembershipChange
 from communities.models.choices import Level
-from communities.participation import CONTRIBUTION_VERBS
+from core.vocabulary import CONTRIBUTION_VERBS
 
 FLOW_ORDER = (Level.PERIPHERAL, Level.OCCASIONAL, Level.ACTIVE, Level.CORE, Level.RESTING)
 REGULAR = (Level.ACTIVE, Level.CORE)

@@ -1,4 +1,12 @@
-from communities.models.activity import Activity
+from communities.ledger.models import (
+    Activity,
+    LedgerDay,
+    LedgerFirst,
+    LedgerMonth,
+    LedgerThread,
+    LedgerVerbDay,
+    LedgerWeek,
+)
 from communities.models.community import Community
 from communities.models.guests import GuestPass
 from communities.models.invitations import Invitation, JoinRequest
@@ -15,14 +23,6 @@ from communities.models.meetings import (
 )
 from communities.models.membership import Membership, MembershipChange
 from communities.models.participation import LevelRules, ValueStory
-from communities.models.rollups import (
-    LedgerDay,
-    LedgerFirst,
-    LedgerMonth,
-    LedgerThread,
-    LedgerVerbDay,
-    LedgerWeek,
-)
 
 __all__ = [
     "Activity",

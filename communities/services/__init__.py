@@ -1,5 +1,6 @@
 """Business actions on communities. Every view, task, command and test goes through these."""
 
+from communities.ledger.record import record_activity
 from communities.services.community import create_community, update_community
 from communities.services.invitations import (
     accept_invitation,
@@ -7,7 +8,6 @@ from communities.services.invitations import (
     revoke_invitation,
 )
 from communities.services.knowledge import raise_gap, update_gap
-from communities.services.ledger import record_activity
 from communities.services.membership import (
     add_member,
     clear_level_override,

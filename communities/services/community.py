@@ -5,10 +5,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Membership
 from communities.models.choices import JoinPolicy, Level, Role, Stage, Visibility
 from communities.models.community import RESERVED_SLUGS
-from communities.services.ledger import record_activity
 from communities.services.membership import start_history
 from core.errors import ActionError
 

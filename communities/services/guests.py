@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from communities.ledger.record import record_activity
 from communities.models import Activity, Community, GuestPass, Membership
 from communities.models.invitations import hash_token
 from communities.services.invitations import _user_owns_email
-from communities.services.ledger import record_activity
 from core.errors import ActionError
 
 DEFAULT_DAYS = 30

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Gap
-from communities.services.ledger import record_activity
 from communities.services.value_stories import local_link
 from core.errors import ActionError
 

@@ -9,7 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from communities import permissions, recurrence, rollups
+from communities import permissions, recurrence
+from communities.ledger import rollups
+from communities.ledger.record import record_activity
 from communities.models import (
     Activity,
     Attendance,
@@ -23,7 +25,6 @@ from communities.models import (
     Rsvp,
 )
 from communities.models.meetings import ReminderOffset
-from communities.services.ledger import record_activity
 from core.errors import ActionError
 from core.markdown import render_markdown
 

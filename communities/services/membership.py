@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions, tasks
+from communities.ledger.record import activity_row, record_activity
 from communities.models import Activity, Community, JoinRequest, Membership, MembershipChange
 from communities.models.choices import JoinPolicy, Level, Role
-from communities.services.ledger import activity_row, record_activity
 from core.errors import ActionError
 
 

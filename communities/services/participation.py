@@ -3,6 +3,7 @@ refresh after a member's own contribution. The arithmetic lives in communities.p
 
 from dataclasses import asdict
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Min, Q
@@ -10,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from communities.ledger.rollups import thread_key
 from communities.models import Activity, Community, LevelRules, Membership, MembershipChange
 from communities.models.choices import Level
 from communities.participation import (
-    CONTRIBUTION_VERBS,
     DEFAULT_RULES,
     NEWCOMER_REPLY_WINDOW,
     RULE_FIELDS,
@@ -22,13 +23,12 @@ from communities.participation import (
     Standing,
     compute_standings,
     next_level,
-    thread_key,
 )
 from communities.services.membership import level_change_rows, set_member_level
 from core.errors import ActionError
+from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS
 
 # A person's own first acts: what makes their first thread a newcomer's thread.
-OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")
 ROW_FIELDS = ("actor_id", "verb", "target_type", "target_id", "url", "created_at")
 
 
@@ -154,6 +154,19 @@ def refresh_member_level(*, community_id: int, user_id: int) -> None:
     if decision.level != membership.level:
         with transaction.atomic():
             set_member_level(membership=membership, level=decision.level, cause="computed")
+
+
+def activity_recorded(*, activity, **_signal) -> None:
+    """A contribution refreshes its actor's level once the action commits."""
+    if activity.verb in CONTRIBUTION_VERBS and activity.actor_id is not None:
+        transaction.on_commit(
+            partial(
+                refresh_member_level,
+                community_id=activity.community_id,
+                user_id=activity.actor_id,
+            ),
+            robust=True,
+        )
 
 
 def recompute_levels(

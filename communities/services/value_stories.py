@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from communities.ledger.record import record_activity
 from communities.models import Activity, Community, ValueStory
-from communities.services.ledger import record_activity
 from core.errors import ActionError
 
 STORY_MAX = 1000

@@ -1,7 +1,7 @@
 import pytest
 
+from communities.ledger.record import record_activity
 from communities.models import Activity
-from communities.services import record_activity
 from tests.factories import CommunityFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from communities import rollups
+from communities.ledger import rollups
 from communities.models import Activity
 
 

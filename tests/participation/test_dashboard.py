@@ -9,10 +9,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from communities import rollups
 from communities.dashboard.figures import compute
 from communities.dashboard.health import assess
 from communities.dashboard.period import parse_period
+from communities.ledger import rollups
 from communities.models.choices import Role
 from tests.factories import CommunityFactory, add_member
 

@@ -7,11 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from communities import rollups
 from communities.dashboard.cached import figures_for
 from communities.dashboard.period import default_period
+from communities.ledger import rollups
+from communities.ledger.record import record_activity
 from communities.models import Activity
-from communities.services import record_activity
 from discussions import moderation
 from discussions.services import create_thread, reply_to_thread
 

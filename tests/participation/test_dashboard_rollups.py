@@ -10,9 +10,10 @@ from django.db.models import Count, Min
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from communities import rollups
 from communities.dashboard.figures import compute
 from communities.dashboard.period import Period, parse_period
+from communities.ledger import rollups
+from communities.ledger.record import record_activity
 from communities.models import (
     Activity,
     LedgerDay,
@@ -21,9 +22,8 @@ from communities.models import (
     LedgerThread,
     LedgerWeek,
 )
-from communities.participation import CONTRIBUTION_VERBS
-from communities.services import record_activity
 from communities.tasks import rebuild_rollups
+from core.vocabulary import CONTRIBUTION_VERBS
 from discussions import moderation
 from discussions.services import accept_answer, create_thread, reply_to_thread
 from tests.factories import CommunityFactory, add_member

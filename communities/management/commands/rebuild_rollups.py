@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from communities import rollups
+from communities.ledger import rollups
 from communities.models import Community
 
 

@@ -7,9 +7,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from communities import demo_history, rollups, services
+from communities import demo_history, services
 from communities.demo_data import COMMUNITIES, DEMO_PASSWORD, LADDER, PEOPLE
 from communities.demo_meetings import seed as seed_meetings
+from communities.ledger import rollups
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Role
 from communities.services.community import EDITABLE_FIELDS

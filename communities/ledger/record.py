@@ -1,12 +1,12 @@
-from datetime import datetime
-from functools import partial
+"""The one write path into the activity ledger."""
 
-from django.db import transaction
+from datetime import datetime
+
 from django.utils import timezone
 
+from communities.ledger.rollups import count_activity
+from communities.ledger.signals import activity_recorded
 from communities.models import Activity, Community
-from communities.participation import CONTRIBUTION_VERBS
-from communities.rollups import count_activity
 
 
 def activity_row(
@@ -54,8 +54,8 @@ def record_activity(
 ) -> Activity:
     """The single write path into the ledger. Call it inside the action's transaction.
 
-    A contribution refreshes the actor's participation level once the action commits, so
-    promotion is immediate (demotion waits for the monthly review).
+    Listeners of ``activity_recorded`` hear of the row at once (participation refreshes the
+    actor's level once the action commits, so promotion is immediate).
     """
     activity = activity_row(
         community=community,
@@ -71,13 +71,5 @@ def record_activity(
     )
     activity.save()
     count_activity(activity)  # the dashboard's roll-ups follow the ledger row by row
-    if verb in CONTRIBUTION_VERBS and actor is not None:
-        from communities.services.participation import (
-            refresh_member_level,  # it records level changes here
-        )
-
-        transaction.on_commit(
-            partial(refresh_member_level, community_id=community.pk, user_id=actor.pk),
-            robust=True,
-        )
+    activity_recorded.send(sender=Activity, activity=activity)
     return activity

@@ -1,5 +1,61 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.vocabulary import Verb
+
+
+class Activity(models.Model):
+    """The activity ledger: one row per action worth counting.
+
+    Levels, dashboards, digests and feeds read this table and never reach into the
+    discussions or assets tables, so those apps stay independent of each other.
+    """
+
+    # Kept on the model too, so ``Activity.Verb.REPLIED`` reads naturally at call sites.
+    Verb = Verb
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="activities"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="activities"
+    )
+    verb = models.CharField(max_length=32, choices=Verb.choices)
+    # Behaviour codes (discussions.Behaviour.code), space-separated when a thread has several;
+    # plain strings keep this app independent of discussions. Read with ``behaviour_codes``.
+    behaviour = models.CharField(max_length=200, blank=True)
+    target_type = models.CharField(max_length=40, blank=True)
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    # False for members-only content: feeds and public pages show only public rows.
+    is_public = models.BooleanField(default=True)
+    # Hidden by a gardener: kept for the record, shown in lists to gardeners only.
+    withdrawn = models.BooleanField(default=False)
+    created_at = models.DateTimeField(db_index=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["community", "created_at"], name="activity_community_time"),
+            models.Index(fields=["actor", "created_at"], name="activity_actor_time"),
+            # The dashboard's rarer verbs (meetings, reuse, reviews) without reading the rest;
+            # the meeting and reuse counts come from the index alone.
+            models.Index(
+                fields=["community", "verb", "created_at"],
+                include=["target_id", "actor"],
+                name="activity_verb_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.get_verb_display()} ({self.community})"
+
+    @property
+    def behaviour_codes(self) -> list[str]:
+        return self.behaviour.split()
 
 
 class LedgerDay(models.Model):

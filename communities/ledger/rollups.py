@@ -30,11 +30,8 @@ from communities.models import (
     LedgerVerbDay,
     LedgerWeek,
 )
-from communities.participation import CONTRIBUTION_VERBS, thread_key
+from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS, THREAD_VERBS
 
-THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
-# A person's own contributions: the first one ever makes them a newcomer of its period.
-OWN_VERBS = ("thread_started", "replied", "asset_published", "value_story", "attended")
 BATCH = 2000
 
 
@@ -55,6 +52,15 @@ def changed(community_id: int) -> None:
         cache.incr(key)
     except ValueError:  # not there (yet, or evicted)
         cache.add(key, time_ns(), None)
+
+
+def thread_key(url: str) -> str:
+    """Which thread a ledger row is about: its address without the post anchor.
+
+    Threads and replies are linked through the url snapshot so the ledger never reads the
+    discussions tables.
+    """
+    return url.split("?", 1)[0].split("#", 1)[0]
 
 
 def utc_day(at: datetime) -> date:

@@ -1,0 +1,80 @@
+"""The words the ledger is written in: what people did (verbs) and to what (targets).
+
+Every app that records or reads activity uses these enums, never bare strings, so a typo
+is an import error rather than a figure that silently counts nothing.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Verb(models.TextChoices):
+    """What a ledger row records."""
+
+    JOINED = "joined", _("joined")
+    LEFT = "left", _("left")
+    ROLE_CHANGED = "role_changed", _("role changed")
+    LEVEL_CHANGED = "level_changed", _("level changed")
+    COMMUNITY_CREATED = "community_created", _("started the community")
+    COMMUNITY_UPDATED = "community_updated", _("updated the community")
+    THREAD_STARTED = "thread_started", _("started a thread")
+    REPLIED = "replied", _("replied")
+    ANSWER_ACCEPTED = "answer_accepted", _("had an answer accepted")
+    MARKED_HELPFUL = "marked_helpful", _("found a post helpful")
+    # The other side of a helpful mark: the author's contribution, counted toward levels.
+    HELPFUL_RECEIVED = "helpful_received", _("had a post found helpful")
+    FLAG_RESOLVED = "flag_resolved", _("resolved a flag")
+    WELCOMED = "welcomed", _("welcomed a newcomer")
+    # An invited outsider's reply: the dialogue between inside and outside perspectives.
+    GUEST_REPLIED = "guest_replied", _("replied as a guest")
+    GUEST_INVITED = "guest_invited", _("invited a guest")
+    ASSET_PUBLISHED = "asset_published", _("published an asset")
+    ASSET_VERSIONED = "asset_versioned", _("published a new version")
+    ASSET_DOWNLOADED = "asset_downloaded", _("downloaded an asset")
+    ASSET_ADAPTED = "asset_adapted", _("adapted an asset")
+    ASSET_USED = "asset_used", _("reported using an asset")
+    RSVP = "rsvp", _("answered an invitation to a meeting")
+    ATTENDED = "attended", _("attended a meeting")
+    VALUE_STORY = "value_story", _("told a value story")
+    MEETING_HOSTED = "meeting_hosted", _("hosted a meeting")
+    GAP_FILLED = "gap_filled", _("filled a gap in the knowledge map")
+
+
+class Target(models.TextChoices):
+    """What a ledger row (or a guest pass) is about."""
+
+    COMMUNITY = "community", _("community")
+    MEMBERSHIP = "membership", _("membership")
+    USER = "user", _("person")
+    THREAD = "thread", _("thread")
+    POST = "post", _("post")
+    ASSET = "asset", _("asset")
+    MEETING = "meeting", _("meeting")
+    GAP = "gap", _("gap")
+    VALUE_STORY = "value_story", _("value story")
+
+
+# Ledger verbs that can earn participation points (some earn them for another person: reuse
+# credits the asset's author). The roll-ups count them per person per week and month.
+CONTRIBUTION_VERBS = frozenset(
+    {
+        Verb.THREAD_STARTED,
+        Verb.REPLIED,
+        Verb.ANSWER_ACCEPTED,
+        Verb.HELPFUL_RECEIVED,
+        Verb.ASSET_PUBLISHED,
+        Verb.ASSET_VERSIONED,
+        Verb.ASSET_USED,
+        Verb.ASSET_ADAPTED,
+        Verb.ATTENDED,
+        Verb.VALUE_STORY,
+        Verb.MEETING_HOSTED,
+        Verb.GAP_FILLED,
+    }
+)
+# A person's own contributions: the first one ever makes them a newcomer of its period.
+OWN_VERBS = frozenset(
+    {Verb.THREAD_STARTED, Verb.REPLIED, Verb.ASSET_PUBLISHED, Verb.VALUE_STORY, Verb.ATTENDED}
+)
+# The rows that make up a thread's story: folded per thread by the roll-ups.
+THREAD_VERBS = frozenset({Verb.THREAD_STARTED, Verb.REPLIED, Verb.ANSWER_ACCEPTED})
