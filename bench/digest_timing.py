@@ -34,11 +34,12 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from assets.models import Asset, Reuse  # noqa: E402
-from communities.models import Activity, Community, MeetingSeries, Membership  # noqa: E402
+from communities.models import Activity, Community, Membership  # noqa: E402
 from digests.models import DigestPreference, Kind, SentDigest  # noqa: E402
 from digests.periods import period_start  # noqa: E402
 from digests.tasks import send_community_digests  # noqa: E402
 from discussions.models import Behaviour, Post, Thread  # noqa: E402
+from rhythm.models import MeetingSeries  # noqa: E402
 
 PREFIX = "digest-bench"
 THREADS_PER_COMMUNITY = 40
@@ -150,10 +151,7 @@ def build(members: int, communities: int, now) -> list[Community]:
         thread.created_at = thread.last_activity_at
     Thread.objects.bulk_update(threads, ["created_at"], batch_size=1000)
     Post.objects.bulk_create(
-        [
-            Post(thread=t, author=t.author, body="…", body_html=BODY, number=1)
-            for t in threads
-        ],
+        [Post(thread=t, author=t.author, body="…", body_html=BODY, number=1) for t in threads],
         batch_size=2000,
     )
     Through = Thread.behaviours.through

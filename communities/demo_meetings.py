@@ -8,9 +8,9 @@ from datetime import date, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from communities import occurrences, recurrence
-from communities.models import Community, MeetingSeries
-from communities.services import meetings as services
+from communities.models import Community
+from rhythm import occurrences, recurrence, services
+from rhythm.models import MeetingSeries
 
 TZ = "Europe/London"
 

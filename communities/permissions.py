@@ -55,7 +55,7 @@ def holds_guest_pass(user) -> bool:
     return active_passes().filter(user=user).exists()
 
 
-def _community_for_guest_target_or_404(
+def community_for_guest_target_or_404(
     user, slug: str, target_type: str, target_id: int
 ) -> Community:
     """The community for members and readers, and for a guest of that one thread or meeting."""
@@ -75,11 +75,7 @@ def _community_for_guest_target_or_404(
 
 
 def get_community_for_thread_or_404(user, slug: str, thread_id: int) -> Community:
-    return _community_for_guest_target_or_404(user, slug, GuestPass.Target.THREAD, thread_id)
-
-
-def get_community_for_meeting_or_404(user, slug: str, meeting_id: int) -> Community:
-    return _community_for_guest_target_or_404(user, slug, GuestPass.Target.MEETING, meeting_id)
+    return community_for_guest_target_or_404(user, slug, GuestPass.Target.THREAD, thread_id)
 
 
 def _role(user, community: Community) -> str | None:
@@ -324,44 +320,6 @@ def can_adapt_asset_into(user, asset, community: Community) -> bool:
 def visible_assets_filter(user) -> Q:
     """A Q over assets: public ones of public communities, and everything in one's own."""
     public = Q(community__visibility=Visibility.PUBLIC, visibility="public")
-    if user is None or not user.is_authenticated:
-        return public
-    mine = Membership.objects.filter(user=user).values("community_id")
-    return public | Q(community_id__in=mine)
-
-
-# --- meetings (taken duck-typed: ``.community``, ``.members_only``) ----------------------------
-
-
-def can_create_meeting(user, community: Community) -> bool:
-    """Gardeners keep the rhythm: they schedule, change, cancel and record attendance."""
-    return _role(user, community) == Role.GARDENER
-
-
-def can_view_meeting(user, series) -> bool:
-    community = series.community
-    if can_view_community(user, community) and (
-        not series.members_only or is_member(user, community)
-    ):
-        return True
-    return is_guest_of(user, GuestPass.Target.MEETING, series.pk)
-
-
-def can_edit_meeting(user, series) -> bool:
-    return can_create_meeting(user, series.community)
-
-
-def can_rsvp_to_meeting(user, series) -> bool:
-    """Members answer, and so does a guest invited to this meeting."""
-    return can_view_meeting(user, series) and (
-        is_member(user, series.community)
-        or is_guest_of(user, GuestPass.Target.MEETING, series.pk)
-    )
-
-
-def visible_meetings_filter(user) -> Q:
-    """A Q over meeting series: public ones in public communities, all of my communities'."""
-    public = Q(community__visibility=Visibility.PUBLIC, members_only=False)
     if user is None or not user.is_authenticated:
         return public
     mine = Membership.objects.filter(user=user).values("community_id")

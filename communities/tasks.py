@@ -104,14 +104,6 @@ def notify_request_decided(join_request_id: int) -> None:
 
 
 @shared_task
-def send_meeting_reminders() -> int:
-    """Beat, every minute: send the meeting reminders due now, each at most once."""
-    from communities.reminders import send_due_reminders
-
-    return send_due_reminders()
-
-
-@shared_task
 def recompute_participation_levels(review: bool | None = None) -> int:
     """Beat, nightly: every membership's level from the ledger. Idempotent: a second run
     finds nothing to move. On the first of the month it is also the demotion review."""

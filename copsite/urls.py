@@ -15,6 +15,7 @@ urlpatterns = [
     path("u/<str:username>/", account_views.profile, name="profile"),
     path("profile/edit/", account_views.edit_profile, name="edit_profile"),
     path("", include("communities.urls")),
+    path("", include("rhythm.urls")),
     path("", include("discussions.urls")),
     path("", include("assets.urls")),
     path("", include("guidance.urls")),

@@ -36,8 +36,14 @@ class ThreadAction:
 class Panel:
     """A block on another app's page, rendered from the providing app's template."""
 
+    # Where a community home puts it: the main column, or the top or foot of the side one.
+    MAIN = "main"
+    ASIDE_START = "aside-start"
+    ASIDE_END = "aside-end"
+
     template: str
     context: dict = field(default_factory=dict)
+    place: str = MAIN
 
 
 ThreadPanel = Panel  # under the thread's first post

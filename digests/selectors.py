@@ -17,15 +17,16 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from assets.models import Asset, Reuse
-from communities import occurrences
 from communities.dashboard.figures import Figures, compute
 from communities.dashboard.period import Period
-from communities.models import Activity, Community, MeetingSeries, Membership
+from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.links import absolute_url
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
 from digests.periods import last_full_week
 from discussions.models import Behaviour, Post, Thread
+from rhythm import occurrences
+from rhythm.models import MeetingSeries
 
 # A digest is a summary, not an archive: each section shows a few, then "and N more".
 SECTION_LIMIT = 5
@@ -184,7 +185,7 @@ def _meetings(community: Community, now: datetime) -> list[occurrences.Occurrenc
     for o in found:
         o.digest_url = absolute_url(
             reverse(
-                "communities:occurrence",
+                "rhythm:occurrence",
                 kwargs={"slug": community.slug, "meeting_id": o.series.pk, "stamp": o.stamp},
             )
         )

@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from communities.models import Activity, Community, Invitation, MeetingKind
+from communities.models import Activity, Community, Invitation
 from communities.models.choices import Level, Role, Stage
 from guidance.models import ChecklistDismissal
+from rhythm.models import MeetingKind
 
 EARLY_STAGES = (Stage.POTENTIAL, Stage.COALESCING)
 STAGE_ORDER = {stage.value: index for index, stage in enumerate(Stage)}
@@ -131,8 +132,8 @@ def launch_checklist(community: Community) -> list[ChecklistEntry]:
         "domain": reverse("communities:settings", kwargs=slug),
         "people": reverse("communities:invite", kwargs=slug),
         "core": reverse("communities:people", kwargs=slug),
-        "launch": reverse("communities:meeting_new", kwargs=slug) + "?kind=launch",
-        "rhythm": reverse("communities:meeting_new", kwargs=slug) + "?kind=regular",
+        "launch": reverse("rhythm:meeting_new", kwargs=slug) + "?kind=launch",
+        "rhythm": reverse("rhythm:meeting_new", kwargs=slug) + "?kind=regular",
         "sponsor": reverse("communities:people", kwargs=slug),
         "behaviours": reverse("discussions:new", kwargs=slug),
         "asset": reverse("assets:new", kwargs=slug),

@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TIMEZONE_CHOICES
 from communities.forms import CommunityForm
-from communities.models import MeetingKind
 from communities.models.choices import Visibility
-from communities.recurrence import Pattern
-from communities.services.meetings import MeetingDetails
 from proposals.models import NOTE_MAX, Proposal, Supporter
+from rhythm.models import MeetingKind
+from rhythm.recurrence import Pattern
+from rhythm.services import MeetingDetails
 
 
 class ProposalForm(forms.ModelForm):

@@ -10,14 +10,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from communities import services as community_services
-from communities.models import Community, MeetingKind
+from communities.models import Community
 from communities.models.choices import JoinPolicy, Level, Stage, Visibility
 from communities.models.community import RESERVED_SLUGS
-from communities.services.meetings import MeetingDetails, create_meeting
 from core.errors import ActionError
 from core.markdown import render_markdown
 from proposals import permissions, tasks
 from proposals.models import NOTE_MAX, TEXT_MAX, TITLE_MAX, Proposal, Supporter
+from rhythm.models import MeetingKind
+from rhythm.services import MeetingDetails, create_meeting
 
 EDITABLE_FIELDS = ("title", "domain", "audience", "why_now", "visibility")
 

@@ -25,15 +25,14 @@ from communities.models import (
     LedgerFirst,
     LedgerThread,
     LedgerVerbDay,
-    MeetingOccurrence,
-    MeetingSeries,
     Membership,
     MembershipChange,
     ValueStory,
 )
 from communities.models.choices import LEVEL_ORDER, Level, Role
-from communities.recurrence import starts_between
 from core.vocabulary import CONTRIBUTION_VERBS
+from rhythm.models import MeetingOccurrence, MeetingSeries
+from rhythm.recurrence import starts_between
 
 THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
 # The weekly figures, in the CSV's column order: (column, verbs counted).

@@ -11,23 +11,11 @@ from communities.models.community import Community
 from communities.models.guests import GuestPass
 from communities.models.invitations import Invitation, JoinRequest
 from communities.models.knowledge import Gap
-from communities.models.meetings import (
-    Attendance,
-    CalendarToken,
-    MeetingKind,
-    MeetingOccurrence,
-    MeetingReminder,
-    MeetingSeries,
-    ReminderPreference,
-    Rsvp,
-)
 from communities.models.membership import Membership, MembershipChange
 from communities.models.participation import LevelRules, ValueStory
 
 __all__ = [
     "Activity",
-    "Attendance",
-    "CalendarToken",
     "Community",
     "Gap",
     "GuestPass",
@@ -40,13 +28,7 @@ __all__ = [
     "LedgerVerbDay",
     "LedgerWeek",
     "LevelRules",
-    "MeetingKind",
-    "MeetingOccurrence",
-    "MeetingReminder",
-    "MeetingSeries",
     "Membership",
     "MembershipChange",
-    "ReminderPreference",
-    "Rsvp",
     "ValueStory",
 ]

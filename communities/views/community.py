@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communities import occurrences, permissions, selectors, services
+from communities import permissions, selectors, services
 from communities.dashboard import charts
 from communities.forms import JoinRequestForm
 from communities.models.choices import Level
@@ -40,6 +40,14 @@ def header_context(request, community) -> dict:
     return context
 
 
+def _by_place(panels: list[extensions.Panel]) -> dict[str, list[extensions.Panel]]:
+    """Other apps' panels, grouped by where the home page shows them."""
+    places = {"main": [], "aside_start": [], "aside_end": []}
+    for panel in panels:
+        places[panel.place.replace("-", "_")].append(panel)
+    return places
+
+
 @whole_page_cached()
 def home(request, slug):
     community = permissions.get_visible_community_or_404(request.user, slug)
@@ -49,13 +57,14 @@ def home(request, slug):
         "communities/home.html",
         {
             **context,
-            "panels": extensions.community_panels(
-                community=community, user=request.user, membership=context["membership"]
+            "panels": _by_place(
+                extensions.community_panels(
+                    community=community, user=request.user, membership=context["membership"]
+                )
             ),
             "gardeners": selectors.gardeners(community),
             "levels": selectors.level_counts(community),
             "activity": selectors.recent_activity([community], viewer=request.user, limit=15),
-            "next_meeting": occurrences.next_meeting(community, viewer=request.user),
             "stories": selectors.latest_value_stories(community),
         },
     )

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "accounts",
     "communities",
+    "rhythm",
     "discussions",
     "guidance",
     "assets",
@@ -202,7 +203,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60.0,
     },
     "send-meeting-reminders": {
-        "task": "communities.tasks.send_meeting_reminders",
+        "task": "rhythm.tasks.send_meeting_reminders",
         "schedule": 60.0,
     },
     "recompute-participation-levels": {

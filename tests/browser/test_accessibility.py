@@ -23,8 +23,9 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
 from assets.demo import simple_pdf
 from assets.models import Asset
 from communities.demo_data import DEMO_PASSWORD
-from communities.models import Community, MeetingSeries
+from communities.models import Community
 from discussions.models import Thread
+from rhythm.models import MeetingSeries
 from tests.browser.conftest import save_screenshot
 from tests.browser.test_journeys import sign_in
 

@@ -18,9 +18,9 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
     pytest.skip("browser tests need the playwright package", allow_module_level=True)
 
 from communities.models.choices import Role
-from communities.services import meetings
 from digests.models import DigestPreference, Kind
 from digests.tasks import send_community_digests
+from rhythm import services as meetings
 from tests.browser.test_journeys import sign_in
 from tests.factories import CommunityFactory, ThreadFactory, UserFactory, add_member
 

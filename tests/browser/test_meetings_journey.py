@@ -18,9 +18,9 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
         raise
     pytest.skip("browser tests need the playwright package", allow_module_level=True)
 
-from communities import reminders
-from communities.models import CalendarToken, MeetingOccurrence, MeetingSeries, Rsvp
-from communities.services import meetings
+from rhythm import reminders
+from rhythm import services as meetings
+from rhythm.models import CalendarToken, MeetingOccurrence, MeetingSeries, Rsvp
 from tests.browser.test_journeys import sign_in, sign_out
 from tests.factories import CommunityFactory, UserFactory, add_member
 from tests.meetings.conftest import details

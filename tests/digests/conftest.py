@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 import time_machine
 
-from communities.services import meetings
+from rhythm import services as meetings
 from tests.factories import CommunityFactory, ThreadFactory, UserFactory, add_member
 
 # The weekly run under test: Monday 16 November 2026, 06:00 UTC. Its period starts on

@@ -6,14 +6,14 @@ import pytest
 from django.core import mail
 
 from assets import services as assets
-from communities.models import MeetingSeries
 from communities.services import leave_community
-from communities.services import meetings as meeting_services
 from digests import selectors
 from digests.models import Kind
 from digests.tasks import send_community_digests
 from discussions import moderation
 from discussions import services as discussions
+from rhythm import services as meeting_services
+from rhythm.models import MeetingSeries
 from tests.digests.conftest import IN_PERIOD, PERIOD_START, RUN, SET_UP, at, meeting, thread
 from tests.factories import CommunityFactory, UserFactory, add_member
 
@@ -46,7 +46,10 @@ def test_the_digest_holds_what_happened_in_the_period(community, gardener, reade
         [answer] = [discussions.reply_to_thread(author=asker, thread=solved, body="Try peers.")]
         discussions.accept_answer(actor=writer, thread=solved, post=answer)
         plan = assets.publish_asset(
-            author=writer, community=community, title="Peer marking grid", kind="link",
+            author=writer,
+            community=community,
+            title="Peer marking grid",
+            kind="link",
             url="https://example.org/grid",
         )
         assets.report_use(user=asker, asset=plan, story="")

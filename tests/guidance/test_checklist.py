@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from communities.models import MeetingSeries
 from communities.models.choices import Level, Role, Stage
 from communities.services import community as community_services
 from guidance import services
 from guidance.checklist import checklist_applies, launch_checklist
 from guidance.models import ChecklistDismissal
+from rhythm.models import MeetingSeries
 from tests.factories import ThreadFactory, add_member
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@ from datetime import date, time
 
 import pytest
 
-from communities.recurrence import Pattern
-from communities.services import meetings as services
+from rhythm import services
+from rhythm.recurrence import Pattern
 
 
 def details(**overrides) -> services.MeetingDetails:

@@ -4,8 +4,8 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
-from communities.models import CalendarToken
-from communities.services import meetings as services
+from rhythm import services
+from rhythm.models import CalendarToken
 from tests.factories import add_member
 
 NOW = datetime(2026, 10, 1, 9, tzinfo=UTC)

@@ -9,7 +9,7 @@ import time_machine
 from communities.dashboard.figures import compute
 from communities.dashboard.period import Period
 from communities.models import Activity
-from communities.services import meetings as services
+from rhythm import services
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
-from communities.models import MeetingOccurrence, MeetingSeries
-from communities.services import meetings as services
 from core.errors import ActionError
+from rhythm import services
+from rhythm.models import MeetingOccurrence, MeetingSeries
 from tests.meetings.conftest import details
 
 pytestmark = pytest.mark.django_db

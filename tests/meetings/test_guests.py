@@ -6,10 +6,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from communities.models import GuestPass, Rsvp
-from communities.services import meetings as services
+from communities.models import GuestPass
 from communities.services.guests import invite_guest, revoke_guest_pass
 from core.errors import ActionError
+from rhythm import services
+from rhythm.models import Rsvp
 from tests.factories import UserFactory, add_member
 from tests.meetings.conftest import details
 
@@ -98,7 +99,7 @@ def test_the_meeting_calendar_download_works_for_its_guest(
     client.post(f"/guest/{token}/")
 
     url = reverse(
-        "communities:meeting_calendar",
+        "rhythm:meeting_calendar",
         kwargs={"slug": series.community.slug, "meeting_id": series.pk},
     )
     response = client.get(url)

@@ -6,9 +6,10 @@ import pytest
 import time_machine
 from django.db.models import Q, QuerySet
 
-from communities.models import Activity, MeetingOccurrence, Rsvp
-from communities.services import meetings as services
+from communities.models import Activity
 from communities.services.guests import invite_guest
+from rhythm import services
+from rhythm.models import MeetingOccurrence, Rsvp
 from tests.meetings.conftest import details
 
 NOW = datetime(2026, 10, 1, 9, tzinfo=UTC)

@@ -7,8 +7,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from communities import occurrences
-from communities.services import meetings as services
+from rhythm import occurrences, services
 from tests.factories import add_member
 
 pytestmark = pytest.mark.usefixtures("page_cache_off")

@@ -2,9 +2,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from communities import recurrence
-from communities.recurrence import Pattern
 from core.errors import ActionError
+from rhythm import recurrence
+from rhythm.recurrence import Pattern
 
 LONDON = recurrence.zone("Europe/London")
 

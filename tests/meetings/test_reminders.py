@@ -6,10 +6,9 @@ import pytest
 import time_machine
 from django.core import mail
 
-from communities import reminders
-from communities.models import MeetingReminder
-from communities.services import meetings as services
-from communities.tasks import send_meeting_reminders
+from rhythm import reminders, services
+from rhythm.models import MeetingReminder
+from rhythm.tasks import send_meeting_reminders
 
 CREATED = datetime(2026, 10, 1, 9, tzinfo=UTC)
 # Weekly, Tuesdays 16:00 London: 15:00 UTC on 20 October (BST), 16:00 UTC on 27 October (GMT).

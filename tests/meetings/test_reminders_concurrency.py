@@ -8,8 +8,8 @@ import time_machine
 from django.core import mail
 from django.db import connection, connections
 
-from communities import reminders
-from communities.models import MeetingReminder
+from rhythm import reminders
+from rhythm.models import MeetingReminder
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

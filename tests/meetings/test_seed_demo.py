@@ -3,7 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from communities.models import Activity, Attendance, MeetingSeries, Rsvp
+from communities.models import Activity
+from rhythm.models import Attendance, MeetingSeries, Rsvp
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,11 @@ from datetime import UTC, date, datetime, time
 import pytest
 import time_machine
 
-from communities.models import Activity, Attendance, MeetingOccurrence, Rsvp
-from communities.recurrence import Pattern
-from communities.services import meetings as services
+from communities.models import Activity
 from core.errors import ActionError
+from rhythm import services
+from rhythm.models import Attendance, MeetingOccurrence, Rsvp
+from rhythm.recurrence import Pattern
 from tests.factories import add_member
 from tests.meetings.conftest import details
 

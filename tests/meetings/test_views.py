@@ -3,8 +3,9 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from communities.models import Activity, Attendance, MeetingOccurrence, MeetingSeries, Rsvp
-from communities.services import meetings as services
+from communities.models import Activity
+from rhythm import services
+from rhythm.models import Attendance, MeetingOccurrence, MeetingSeries, Rsvp
 
 NOW = datetime(2026, 10, 1, 9, tzinfo=UTC)
 FIRST = datetime(2026, 10, 6, 15, tzinfo=UTC)

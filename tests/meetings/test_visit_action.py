@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.apps import apps
 
-from communities.models import MeetingSeries
+from rhythm.models import MeetingSeries
 from tests.factories import ThreadFactory
 
 
@@ -20,7 +20,7 @@ class FakeThread:
 
 
 def _actions(thread, user, codes):
-    return apps.get_app_config("communities").thread_actions(
+    return apps.get_app_config("rhythm").thread_actions(
         thread=thread, user=user, behaviour_codes=frozenset(codes)
     )
 

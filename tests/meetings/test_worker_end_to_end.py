@@ -19,10 +19,10 @@ import pytest
 from django.db import connection
 
 from communities import services
-from communities.recurrence import Pattern
-from communities.services import meetings
-from communities.tasks import send_meeting_reminders
 from copsite.celery import app
+from rhythm import services as meetings
+from rhythm.recurrence import Pattern
+from rhythm.tasks import send_meeting_reminders
 from tests.meetings.conftest import details
 
 pytestmark = [

@@ -7,10 +7,10 @@ from django.core import mail
 
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Level, Role, Stage
-from communities.services.meetings import MeetingDetails
 from core.errors import ActionError
 from proposals import services, tasks
 from proposals.models import Proposal, Supporter
+from rhythm.services import MeetingDetails
 from tests.factories import CommunityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -50,6 +50,7 @@ class MeetingSeries(models.Model):
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
+        db_table = "communities_meetingseries"  # kept from before rhythm had its own app
         ordering = ["starts_at", "id"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -68,7 +69,7 @@ class MeetingSeries(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(
-            "communities:meeting", kwargs={"slug": self.community.slug, "meeting_id": self.pk}
+            "rhythm:meeting", kwargs={"slug": self.community.slug, "meeting_id": self.pk}
         )
 
     @property
@@ -97,6 +98,7 @@ class MeetingOccurrence(models.Model):
     attendance_recorded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "communities_meetingoccurrence"  # kept from before rhythm had its own app
         ordering = ["original_start"]
         constraints = [
             models.UniqueConstraint(
@@ -126,6 +128,7 @@ class Rsvp(models.Model):
     answered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        db_table = "communities_rsvp"  # kept from before rhythm had its own app
         constraints = [
             models.UniqueConstraint(fields=["occurrence", "user"], name="one_rsvp_per_person"),
             models.CheckConstraint(
@@ -149,6 +152,7 @@ class Attendance(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "communities_attendance"  # kept from before rhythm had its own app
         constraints = [
             models.UniqueConstraint(
                 fields=["occurrence", "user"], name="one_attendance_per_person"
@@ -182,6 +186,9 @@ class ReminderPreference(models.Model):
     # Minutes before the start; an empty list turns reminders off.
     offsets = models.JSONField(default=list, blank=True)
 
+    class Meta:
+        db_table = "communities_reminderpreference"  # kept from before rhythm had its own app
+
     def __str__(self) -> str:
         return f"{self.user}: {self.offsets}"
 
@@ -198,6 +205,7 @@ class MeetingReminder(models.Model):
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "communities_meetingreminder"  # kept from before rhythm had its own app
         constraints = [
             models.UniqueConstraint(
                 fields=["occurrence_start", "series", "user", "kind"], name="one_reminder_each"
@@ -228,6 +236,7 @@ class CalendarToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "communities_calendartoken"  # kept from before rhythm had its own app
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(

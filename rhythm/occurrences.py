@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from communities import permissions, recurrence
-from communities.models import Community, MeetingOccurrence, MeetingSeries, Rsvp
+from communities.models import Community
+from rhythm import permissions as meeting_permissions
+from rhythm import recurrence
+from rhythm.models import MeetingOccurrence, MeetingSeries, Rsvp
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 UPCOMING_HORIZON = timedelta(days=366)
@@ -90,7 +92,7 @@ class Occurrence:
 
 
 def visible_series(viewer, community: Community | None = None) -> QuerySet[MeetingSeries]:
-    qs = MeetingSeries.objects.filter(permissions.visible_meetings_filter(viewer))
+    qs = MeetingSeries.objects.filter(meeting_permissions.visible_meetings_filter(viewer))
     if community is not None:
         qs = qs.filter(community=community)
     return qs.select_related("community")

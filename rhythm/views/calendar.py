@@ -8,17 +8,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communities import calendars, permissions
-from communities.meeting_forms import ReminderForm
-from communities.models import CalendarToken, MeetingSeries, Membership, ReminderPreference
-from communities.models.meetings import DEFAULT_REMINDER_OFFSETS
-from communities.services import meetings as services
-from communities.views.meetings import _ics
+from communities import permissions
+from communities.models import Membership
 from core.errors import ActionError, report_error
+from rhythm import calendars, services
+from rhythm.forms import ReminderForm
+from rhythm.models import DEFAULT_REMINDER_OFFSETS, CalendarToken, MeetingSeries, ReminderPreference
+from rhythm.views.meetings import _ics
 
 
 def feed_url(request, token: CalendarToken) -> str:
-    return request.build_absolute_uri(reverse("communities:token_calendar", args=[token.token]))
+    return request.build_absolute_uri(reverse("rhythm:token_calendar", args=[token.token]))
 
 
 @login_required
@@ -36,7 +36,7 @@ def settings_page(request):
                 messages.success(request, _("Your reminder times are saved."))
             else:
                 messages.success(request, _("Meeting reminders are off."))
-            return redirect("communities:calendar_settings")
+            return redirect("rhythm:calendar_settings")
     tokens = list(
         CalendarToken.objects.filter(user=request.user, revoked_at__isnull=True).select_related(
             "community"
@@ -46,7 +46,7 @@ def settings_page(request):
     with_token = {t.community_id for t in tokens}
     return render(
         request,
-        "communities/meetings/calendar_settings.html",
+        "rhythm/calendar_settings.html",
         {
             "form": form,
             "feeds": [(t, feed_url(request, t)) for t in tokens],
@@ -76,7 +76,7 @@ def new_feed(request):
             request,
             _("Your new calendar address is below. Any address you had before no longer works."),
         )
-    return redirect("communities:calendar_settings")
+    return redirect("rhythm:calendar_settings")
 
 
 @login_required
@@ -88,7 +88,7 @@ def revoke_feed(request, token_id: int):
         report_error(request, error)
     else:
         messages.success(request, _("That calendar address no longer works."))
-    return redirect("communities:calendar_settings")
+    return redirect("rhythm:calendar_settings")
 
 
 def token_calendar(request, token: str):

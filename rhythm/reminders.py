@@ -17,12 +17,20 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from communities import occurrences, recurrence
-from communities.models import MeetingOccurrence, MeetingReminder, MeetingSeries, Membership, Rsvp
-from communities.models.meetings import DEFAULT_REMINDER_OFFSETS, ReminderOffset, ReminderPreference
+from communities.models import Membership
 from core.links import absolute_url
 from core.mail import send_templated_mail
 from core.unsubscribe import unsubscribe_url
+from rhythm import occurrences, recurrence
+from rhythm.models import (
+    DEFAULT_REMINDER_OFFSETS,
+    MeetingOccurrence,
+    MeetingReminder,
+    MeetingSeries,
+    ReminderOffset,
+    ReminderPreference,
+    Rsvp,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +167,7 @@ def _mail(reminder: Due) -> None:
     }
     with timezone.override(tz):
         send_templated_mail(
-            template_prefix="communities/email/meeting_reminder",
+            template_prefix="rhythm/email/meeting_reminder",
             context=context,
             to=[user.email],
             unsubscribe_url=unsubscribe_url(user_id=user.pk, scope="reminders"),
@@ -168,13 +176,13 @@ def _mail(reminder: Due) -> None:
 
 def _occurrence_path(series, stamp: str) -> str:
     return reverse(
-        "communities:occurrence",
+        "rhythm:occurrence",
         kwargs={"slug": series.community.slug, "meeting_id": series.pk, "stamp": stamp},
     )
 
 
 def _settings_path() -> str:
-    return reverse("communities:calendar_settings")
+    return reverse("rhythm:calendar_settings")
 
 
 def send_due_reminders(now: datetime | None = None) -> int:

@@ -4,10 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TIMEZONE_CHOICES
-from communities.models import MeetingKind, Rsvp
-from communities.models.meetings import ReminderOffset
-from communities.recurrence import Pattern
-from communities.services.meetings import MeetingDetails
+from rhythm.models import MeetingKind, ReminderOffset, Rsvp
+from rhythm.recurrence import Pattern
+from rhythm.services import MeetingDetails
 
 PATTERN_CHOICES = [
     (Pattern.ONE_OFF, _("Once")),

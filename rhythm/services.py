@@ -9,24 +9,24 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from communities import permissions, recurrence
+from communities import permissions
 from communities.ledger import rollups
 from communities.ledger.record import record_activity
-from communities.models import (
-    Activity,
+from communities.models import Activity, Community, Membership
+from core.errors import ActionError
+from core.markdown import render_markdown
+from rhythm import permissions as meeting_permissions
+from rhythm import recurrence
+from rhythm.models import (
     Attendance,
     CalendarToken,
-    Community,
     MeetingKind,
     MeetingOccurrence,
     MeetingSeries,
-    Membership,
+    ReminderOffset,
     ReminderPreference,
     Rsvp,
 )
-from communities.models.meetings import ReminderOffset
-from core.errors import ActionError
-from core.markdown import render_markdown
 
 MAX_DURATION_MINUTES = 12 * 60
 
@@ -116,7 +116,7 @@ def _fields_from(details: MeetingDetails) -> dict:
 
 
 def create_meeting(*, author, community: Community, details: MeetingDetails) -> MeetingSeries:
-    if not permissions.can_create_meeting(author, community):
+    if not meeting_permissions.can_create_meeting(author, community):
         raise ActionError(_("Only the community's gardeners schedule meetings."), status=403)
     fields = _fields_from(details)
     return MeetingSeries.objects.create(community=community, created_by=author, **fields)
@@ -124,7 +124,7 @@ def create_meeting(*, author, community: Community, details: MeetingDetails) -> 
 
 @transaction.atomic
 def update_meeting(*, editor, series: MeetingSeries, details: MeetingDetails) -> MeetingSeries:
-    if not permissions.can_edit_meeting(editor, series):
+    if not meeting_permissions.can_edit_meeting(editor, series):
         raise ActionError(_("Only the community's gardeners change meetings."), status=403)
     for name, value in _fields_from(details).items():
         setattr(series, name, value)
@@ -161,7 +161,7 @@ def _bump(series: MeetingSeries) -> None:
 def cancel_occurrence(
     *, editor, series: MeetingSeries, original_start: datetime, note: str = ""
 ) -> MeetingOccurrence:
-    if not permissions.can_edit_meeting(editor, series):
+    if not meeting_permissions.can_edit_meeting(editor, series):
         raise ActionError(_("Only the community's gardeners cancel meetings."), status=403)
     row = _occurrence_row(series, original_start)
     row.status = MeetingOccurrence.Status.CANCELLED
@@ -182,7 +182,7 @@ def move_occurrence(
     start_time: time,
     note: str = "",
 ) -> MeetingOccurrence:
-    if not permissions.can_edit_meeting(editor, series):
+    if not meeting_permissions.can_edit_meeting(editor, series):
         raise ActionError(_("Only the community's gardeners move meetings."), status=403)
     _check_day(day)
     row = _occurrence_row(series, original_start)
@@ -201,7 +201,7 @@ def move_occurrence(
 @transaction.atomic
 def restore_occurrence(*, editor, series: MeetingSeries, original_start: datetime) -> None:
     """Undo a cancellation or a move: the occurrence is back at its usual time."""
-    if not permissions.can_edit_meeting(editor, series):
+    if not meeting_permissions.can_edit_meeting(editor, series):
         raise ActionError(_("Only the community's gardeners change meetings."), status=403)
     row = _occurrence_row(series, original_start)
     row.status = MeetingOccurrence.Status.SCHEDULED
@@ -218,9 +218,9 @@ def effective_start(series: MeetingSeries, row: MeetingOccurrence | None, origin
 
 @transaction.atomic
 def rsvp_to_meeting(*, user, series: MeetingSeries, original_start: datetime, answer: str) -> Rsvp:
-    if not permissions.can_view_meeting(user, series):
+    if not meeting_permissions.can_view_meeting(user, series):
         raise ActionError(_("No such meeting."), status=404)
-    if not permissions.can_rsvp_to_meeting(user, series):
+    if not meeting_permissions.can_rsvp_to_meeting(user, series):
         raise ActionError(_("Join the community to answer."), status=403)
     if answer not in Rsvp.Answer.values:
         raise ActionError(_("Answer going, maybe or not going."))
@@ -263,7 +263,7 @@ def record_attendance(
     notes_url: str = "",
 ) -> MeetingOccurrence:
     """Who came, and where the notes are. Re-recording replaces the list."""
-    if not permissions.can_edit_meeting(editor, series):
+    if not meeting_permissions.can_edit_meeting(editor, series):
         raise ActionError(_("Only the community's gardeners record attendance."), status=403)
     row = _occurrence_row(series, original_start)
     if row.status == MeetingOccurrence.Status.CANCELLED:

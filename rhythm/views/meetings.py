@@ -12,14 +12,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communities import calendars, occurrences, permissions, recurrence
-from communities.meeting_forms import AttendanceForm, CancelForm, MeetingForm, MoveForm, RsvpForm
-from communities.models import GuestPass, MeetingKind, MeetingSeries, Membership
+from communities import permissions
+from communities.models import GuestPass, Membership
 from communities.services import guests
-from communities.services import meetings as services
 from communities.views.community import header_context
 from communities.views.guests import invite_guest_page
 from core.errors import ActionError, report_error
+from rhythm import calendars, occurrences, recurrence, services
+from rhythm import permissions as meeting_permissions
+from rhythm.forms import AttendanceForm, CancelForm, MeetingForm, MoveForm, RsvpForm
+from rhythm.models import MeetingKind, MeetingSeries
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -30,7 +32,7 @@ def _community(request, slug):
 
 def _meeting_community(request, slug, meeting_id):
     # A guest of this one meeting may open it where the community is closed to them.
-    return permissions.get_community_for_meeting_or_404(request.user, slug, meeting_id)
+    return meeting_permissions.get_community_for_meeting_or_404(request.user, slug, meeting_id)
 
 
 def _series(request, community, meeting_id) -> MeetingSeries:
@@ -39,7 +41,7 @@ def _series(request, community, meeting_id) -> MeetingSeries:
         .select_related("community")
         .first()
     )
-    if series is None or not permissions.can_view_meeting(request.user, series):
+    if series is None or not meeting_permissions.can_view_meeting(request.user, series):
         raise Http404(_("No such meeting."))
     return series
 
@@ -53,7 +55,7 @@ def _start(series, value: str) -> datetime:
 
 def _occurrence_url(series, when: datetime) -> str:
     return reverse(
-        "communities:occurrence",
+        "rhythm:occurrence",
         kwargs={
             "slug": series.community.slug,
             "meeting_id": series.pk,
@@ -67,13 +69,13 @@ def meetings(request, slug):
     visible = occurrences.visible_series(request.user, community)
     return render(
         request,
-        "communities/meetings/list.html",
+        "rhythm/list.html",
         {
             **header_context(request, community),
             # A few of each series, so a weekly meeting does not crowd out a launch.
             "upcoming": occurrences.upcoming(visible, viewer=request.user, limit=12, per_series=3),
             "past": occurrences.past(visible, viewer=request.user, limit=10),
-            "can_create": permissions.can_create_meeting(request.user, community),
+            "can_create": meeting_permissions.can_create_meeting(request.user, community),
             "is_member": permissions.is_member(request.user, community),
         },
     )
@@ -113,9 +115,9 @@ def _prefill(request, community) -> dict:
 @login_required
 def meeting_new(request, slug):
     community = _community(request, slug)
-    if not permissions.can_create_meeting(request.user, community):
+    if not meeting_permissions.can_create_meeting(request.user, community):
         messages.error(request, _("Only the community's gardeners schedule meetings."))
-        return redirect("communities:meetings", slug=community.slug)
+        return redirect("rhythm:meetings", slug=community.slug)
     form = MeetingForm(request.POST or None, initial=_prefill(request, community))
     if request.method == "POST" and form.is_valid():
         try:
@@ -129,7 +131,7 @@ def meeting_new(request, slug):
             return redirect(series)
     return render(
         request,
-        "communities/meetings/form.html",
+        "rhythm/form.html",
         {**header_context(request, community), "form": form, "series": None},
         status=400 if form.errors else 200,
     )
@@ -139,7 +141,7 @@ def meeting_new(request, slug):
 def meeting_edit(request, slug, meeting_id):
     community = _community(request, slug)
     series = _series(request, community, meeting_id)
-    if not permissions.can_edit_meeting(request.user, series):
+    if not meeting_permissions.can_edit_meeting(request.user, series):
         raise Http404(_("No such meeting."))
     local = recurrence.local_start_of(series)
     initial = {
@@ -167,7 +169,7 @@ def meeting_edit(request, slug, meeting_id):
             return redirect(series)
     return render(
         request,
-        "communities/meetings/form.html",
+        "rhythm/form.html",
         {**header_context(request, community), "form": form, "series": series},
         status=400 if form.errors else 200,
     )
@@ -183,14 +185,14 @@ def meeting(request, slug, meeting_id):
     upcoming, past = occurrences.series_occurrences(series, viewer=request.user)
     return render(
         request,
-        "communities/meetings/detail.html",
+        "rhythm/detail.html",
         {
             **header_context(request, community),
             "series": series,
             "upcoming": upcoming,
             "past": past,
-            "can_edit": permissions.can_edit_meeting(request.user, series),
-            "can_rsvp": permissions.can_rsvp_to_meeting(request.user, series),
+            "can_edit": meeting_permissions.can_edit_meeting(request.user, series),
+            "can_rsvp": meeting_permissions.can_rsvp_to_meeting(request.user, series),
             "can_invite_guests": permissions.can_invite_guests(request.user, community),
             "guest_view": not permissions.can_view_community(request.user, community),
             "rule": describe_rule(series),
@@ -229,13 +231,13 @@ def occurrence(request, slug, meeting_id, stamp):
     series = _series(request, community, meeting_id)
     when = _start(series, stamp)
     item = occurrences.one(series, when, viewer=request.user)
-    can_edit = permissions.can_edit_meeting(request.user, series)
+    can_edit = meeting_permissions.can_edit_meeting(request.user, series)
     context = {
         **header_context(request, community),
         "series": series,
         "occurrence": item,
         "can_edit": can_edit,
-        "can_rsvp": permissions.can_rsvp_to_meeting(request.user, series),
+        "can_rsvp": meeting_permissions.can_rsvp_to_meeting(request.user, series),
         "guest_view": not permissions.can_view_community(request.user, community),
         "answers": [],
     }
@@ -261,7 +263,7 @@ def occurrence(request, slug, meeting_id, stamp):
             context["attendance_form"] = AttendanceForm(
                 people=people, initial={"attendees": attended, "notes_url": item.notes_url}
             )
-    return render(request, "communities/meetings/occurrence.html", context)
+    return render(request, "rhythm/occurrence.html", context)
 
 
 @require_POST
@@ -298,7 +300,7 @@ def rsvp(request, slug, meeting_id, stamp):
         item = occurrences.one(series, when, viewer=request.user)
         return render(
             request,
-            "communities/meetings/_partials/rsvp.html",
+            "rhythm/_partials/rsvp.html",
             {
                 "occurrence": item,
                 "can_rsvp": True,
@@ -315,7 +317,7 @@ def rsvp(request, slug, meeting_id, stamp):
 def _gardener_action(request, slug, meeting_id, stamp):
     community = _community(request, slug)
     series = _series(request, community, meeting_id)
-    if not permissions.can_edit_meeting(request.user, series):
+    if not meeting_permissions.can_edit_meeting(request.user, series):
         raise Http404(_("No such meeting."))
     return series, _start(series, stamp)
 
@@ -439,6 +441,6 @@ def invite_guest(request, slug, meeting_id):
             title=series.title,
             url=series.get_absolute_url(),
         ),
-        template="communities/meetings/invite_guest.html",
+        template="rhythm/invite_guest.html",
         context={"series": series},
     )

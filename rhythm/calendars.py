@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur, vText
 
-from communities import recurrence
-from communities.models import MeetingOccurrence, MeetingSeries
 from core.links import absolute_url
+from rhythm import recurrence
+from rhythm.models import MeetingOccurrence, MeetingSeries
 
 PRODID = "-//copsite//meetings//EN"
 
