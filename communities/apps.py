@@ -12,12 +12,6 @@ class CommunitiesConfig(AppConfig):
     name = "communities"
     verbose_name = _("Communities")
 
-    def ready(self) -> None:
-        from communities.ledger.signals import activity_recorded
-        from communities.services import participation
-
-        activity_recorded.connect(participation.activity_recorded, dispatch_uid="levels")
-
     def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
         """What a thread's behaviours let it become here: a gap in the knowledge map
         (members raise it).

@@ -104,20 +104,6 @@ def notify_request_decided(join_request_id: int) -> None:
 
 
 @shared_task
-def recompute_participation_levels(review: bool | None = None) -> int:
-    """Beat, nightly: every membership's level from the ledger. Idempotent: a second run
-    finds nothing to move. On the first of the month it is also the demotion review."""
-    from communities.services.participation import recompute_levels
-
-    if review is None:
-        review = timezone.now().day == 1
-    moved = 0
-    for community in Community.objects.order_by("pk").iterator():
-        moved += recompute_levels(community, review=review)
-    return moved
-
-
-@shared_task
 def rebuild_rollups() -> int:
     """Beat, nightly: recount every community's dashboard roll-ups from the ledger, so
     anything written around ``record_activity`` is caught up. Idempotent."""

@@ -42,7 +42,6 @@ urlpatterns = [
     path("c/<slug:slug>/invite/", manage.invite, name="invite"),
     path("c/<slug:slug>/settings/", manage.settings, name="settings"),
     path("c/<slug:slug>/settings/people/", manage.people, name="people"),
-    path("c/<slug:slug>/settings/levels/", manage.level_rules, name="level_rules"),
     path(
         "c/<slug:slug>/settings/requests/<int:request_id>/",
         manage.decide_request,

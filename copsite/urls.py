@@ -16,6 +16,7 @@ urlpatterns = [
     path("profile/edit/", account_views.edit_profile, name="edit_profile"),
     path("", include("communities.urls")),
     path("", include("rhythm.urls")),
+    path("", include("participation.urls")),
     path("", include("discussions.urls")),
     path("", include("assets.urls")),
     path("", include("guidance.urls")),

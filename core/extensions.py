@@ -10,7 +10,8 @@ living document. So any app's AppConfig may define
 
 and the thread page collects them here. In the same way a community's home page shows
 what other apps know about it (a launch checklist, a welcome for newcomers, the next
-meeting) through ``community_panels(self, *, community, user, membership)``, and the site
+meeting) through ``community_panels(self, *, community, user, membership)`` (its members
+page through ``member_panels`` with the same arguments), and the site
 search shows other apps' results through ``search_sections(self, *, query, user)``, and the
 sponsor dashboard shows figures other apps keep (reuse across communities) through
 ``dashboard_panels(self, *, community, period, user)``; all return a list of Panel.
@@ -83,6 +84,14 @@ def community_panels(*, community, user, membership) -> list[Panel]:
     return [
         panel
         for provider in _providers("community_panels")
+        for panel in provider(community=community, user=user, membership=membership)
+    ]
+
+
+def member_panels(*, community, user, membership) -> list[Panel]:
+    return [
+        panel
+        for provider in _providers("member_panels")
         for panel in provider(community=community, user=user, membership=membership)
     ]
 

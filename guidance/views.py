@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from communities import permissions
 from communities.dashboard.health import MEASURES
-from communities.participation import DEFAULT_RULES, DEMOTION_MARGIN, POINTS, ladder
 from communities.views.community import header_context
 from core.errors import ActionError, report_error
 from discussions.models import Behaviour
@@ -18,6 +17,7 @@ from guidance import services
 from guidance.behaviour_examples import EXAMPLES
 from guidance.checklist import ITEMS
 from guidance.help_topics import BY_SLUG, TOPICS
+from participation.rules import DEFAULT_RULES, DEMOTION_MARGIN, POINTS, ladder
 
 
 def help_index(request):

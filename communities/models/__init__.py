@@ -12,7 +12,7 @@ from communities.models.guests import GuestPass
 from communities.models.invitations import Invitation, JoinRequest
 from communities.models.knowledge import Gap
 from communities.models.membership import Membership, MembershipChange
-from communities.models.participation import LevelRules, ValueStory
+from communities.models.participation import ValueStory
 
 __all__ = [
     "Activity",
@@ -27,7 +27,6 @@ __all__ = [
     "LedgerThread",
     "LedgerVerbDay",
     "LedgerWeek",
-    "LevelRules",
     "Membership",
     "MembershipChange",
     "ValueStory",

@@ -20,7 +20,6 @@ from communities.services.membership import (
     set_member_role,
     withdraw_join_request,
 )
-from communities.services.participation import recompute_levels, save_level_rules
 from communities.services.value_stories import tell_value_story
 
 __all__ = [
@@ -34,11 +33,9 @@ __all__ = [
     "leave_community",
     "override_member_level",
     "raise_gap",
-    "recompute_levels",
     "record_activity",
     "request_to_join_community",
     "revoke_invitation",
-    "save_level_rules",
     "set_member_level",
     "set_member_role",
     "tell_value_story",

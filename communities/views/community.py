@@ -90,7 +90,9 @@ def members(request, slug):
             "pyramid": charts.pyramid(pyramid_rows),
             "pyramid_members": members_count,
             "pyramid_staff": staff_count,
-            "my_standing": selectors.why_my_level(membership) if membership else None,
+            "panels": extensions.member_panels(
+                community=community, user=request.user, membership=membership
+            ),
         },
     )
 

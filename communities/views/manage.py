@@ -1,6 +1,5 @@
 """Gardeners' pages: community settings, requests, invitations, roles and levels."""
 
-from dataclasses import asdict
 from functools import wraps
 
 from django.contrib import messages
@@ -16,12 +15,9 @@ from communities.forms import (
     CommunityForm,
     InvitationForm,
     LevelOverrideForm,
-    LevelRulesForm,
     RoleForm,
 )
 from communities.models import Invitation, JoinRequest, Membership
-from communities.participation import POINTS, ladder
-from communities.services import participation as participation_services
 from core.errors import ActionError, report_error
 
 
@@ -217,33 +213,4 @@ def member_history(request, community, membership_id):
             "membership": membership,
             "changes": selectors.member_history(membership),
         },
-    )
-
-
-@gardener_only
-def level_rules(request, community):
-    """The community's own level thresholds, beside the points table they apply to."""
-    current = participation_services.rules_for(community)
-    form = LevelRulesForm(request.POST or None, initial=asdict(current))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_level_rules(actor=request.user, community=community, **form.cleaned_data)
-        except ActionError as error:
-            report_error(request, error, form)
-        else:
-            messages.success(
-                request, _("Level thresholds saved. Levels follow them from the next recompute.")
-            )
-            return redirect("communities:level_rules", slug=community.slug)
-    return render(
-        request,
-        "communities/manage/levels.html",
-        {
-            "community": community,
-            "form": form,
-            "tab": "levels",
-            "points": POINTS,
-            "ladder": ladder(current),
-        },
-        status=400 if form.errors else 200,
     )

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "communities",
     "rhythm",
+    "participation",
     "discussions",
     "guidance",
     "assets",
@@ -207,7 +208,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
     "recompute-participation-levels": {
-        "task": "communities.tasks.recompute_participation_levels",
+        "task": "participation.tasks.recompute_participation_levels",
         "schedule": crontab(hour=3, minute=15),
     },
     "rebuild-dashboard-rollups": {

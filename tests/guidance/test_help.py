@@ -94,7 +94,7 @@ def test_the_behaviour_picker_links_to_the_help(community, member, client):
 
 
 def test_the_participation_page_shows_the_codes_own_numbers(client):
-    from communities.participation import DEFAULT_RULES, POINTS
+    from participation.rules import DEFAULT_RULES, POINTS
 
     content = client.get("/help/participation/").content.decode()
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from communities.dashboard import people
 from communities.dashboard.period import parse_period
 from communities.models import Activity, MembershipChange
-from communities.participation import POINTS_BY_KIND
 from communities.services.knowledge import raise_gap, update_gap
+from participation.rules import POINTS_BY_KIND
 from tests.factories import add_member
 
 pytestmark = pytest.mark.django_db

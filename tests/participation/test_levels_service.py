@@ -6,10 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from communities import services, tasks
-from communities.models import Activity, LevelRules, MembershipChange
+from communities import services
+from communities.models import Activity, MembershipChange
 from communities.models.choices import Role
-from communities.services.participation import member_standing, recompute_levels, rules_for
+from participation import tasks as participation_tasks
+from participation.models import LevelRules
+from participation.services import member_standing, recompute_levels, rules_for
 from tests.factories import CommunityFactory, add_member
 
 pytestmark = pytest.mark.django_db
@@ -98,8 +100,8 @@ def test_nightly_task_covers_every_community(community):
     other = CommunityFactory()
     tell_stories(community, add_member(community).user, weeks=1)
     tell_stories(other, add_member(other).user, weeks=1)
-    assert tasks.recompute_participation_levels.delay(review=False).get() == 2
-    assert tasks.recompute_participation_levels(review=False) == 0
+    assert participation_tasks.recompute_participation_levels.delay(review=False).get() == 2
+    assert participation_tasks.recompute_participation_levels(review=False) == 0
 
 
 def test_a_contribution_promotes_the_actor_at_once(community, django_capture_on_commit_callbacks):
@@ -130,7 +132,7 @@ def test_member_standing_matches_the_community_view(community):
 
 def test_gardener_sets_thresholds_and_nonsense_is_a_form_error(client, community, gardener):
     client.force_login(gardener)
-    url = reverse("communities:level_rules", kwargs={"slug": community.slug})
+    url = reverse("participation:level_rules", kwargs={"slug": community.slug})
     page = client.get(url)
     assert page.status_code == 200 and b"answer accepted" in page.content
     data = {
@@ -162,7 +164,7 @@ def test_gardener_sets_thresholds_and_nonsense_is_a_form_error(client, community
 
 
 def test_only_gardeners_see_the_threshold_settings(client, community, member, sponsor):
-    url = reverse("communities:level_rules", kwargs={"slug": community.slug})
+    url = reverse("participation:level_rules", kwargs={"slug": community.slug})
     for person in (member, sponsor):
         client.force_login(person)
         assert client.get(url).status_code == 404

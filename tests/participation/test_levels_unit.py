@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from communities.participation import (
+from participation.rules import (
     DEFAULT_RULES,
     POINTS,
     Row,

@@ -14,6 +14,7 @@ from communities.ledger import rollups
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Role
 from communities.services.community import EDITABLE_FIELDS
+from participation import services as participation_services
 
 User = get_user_model()
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
                     config.seed_demo(self.stdout)
             # Months of dated activity, then levels earned from it (promotions only).
             demo_history.seed(self.stdout, people)
-            moved = sum(services.recompute_levels(c) for c in Community.objects.all())
+            moved = sum(participation_services.recompute_levels(c) for c in Community.objects.all())
             self.stdout.write(f"Participation levels recomputed: {moved} moved.")
             # Demo rows are written in bulk and redated: count the dashboard's roll-ups afresh.
             for community in Community.objects.all():

@@ -1,5 +1,5 @@
 """Participation levels from the ledger: per-community rules, the nightly recompute and the
-refresh after a member's own contribution. The arithmetic lives in communities.participation."""
+refresh after a member's own contribution. The arithmetic lives in participation.rules."""
 
 from dataclasses import asdict
 from datetime import datetime, timedelta
@@ -12,9 +12,13 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.ledger.rollups import thread_key
-from communities.models import Activity, Community, LevelRules, Membership, MembershipChange
+from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Level
-from communities.participation import (
+from communities.services.membership import level_change_rows, set_member_level
+from core.errors import ActionError
+from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS
+from participation.models import LevelRules
+from participation.rules import (
     DEFAULT_RULES,
     NEWCOMER_REPLY_WINDOW,
     RULE_FIELDS,
@@ -24,9 +28,6 @@ from communities.participation import (
     compute_standings,
     next_level,
 )
-from communities.services.membership import level_change_rows, set_member_level
-from core.errors import ActionError
-from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS
 
 # A person's own first acts: what makes their first thread a newcomer's thread.
 ROW_FIELDS = ("actor_id", "verb", "target_type", "target_id", "url", "created_at")
