@@ -13,7 +13,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from communities.ledger.record import activity_row
-from communities.models import Activity, Community, Membership, MembershipChange, ValueStory
+from communities.models import Activity, Community, Membership, MembershipChange
+from insights.models import ValueStory
 
 # Thread ids far above the live demo's, so history never collides with a real thread.
 FIRST_HISTORY_THREAD = 90_000

@@ -1,5 +1,7 @@
 """Reads shared by several views. Each list is a fixed number of queries, whatever its length."""
 
+from collections import Counter
+
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -195,17 +197,43 @@ def guest_passes(community: Community, limit: int = 100) -> QuerySet[GuestPass]:
     return community.guest_passes.select_related("user").order_by("-created_at")[:limit]
 
 
+# The shape the seeds describe for a healthy community, shown beside the real one.
+REFERENCE_SHAPE = {Level.CORE: "10 to 15 %", Level.ACTIVE: "15 to 20 %"}
+PYRAMID_ORDER = (Level.CORE, Level.RESTING, Level.ACTIVE, Level.OCCASIONAL, Level.PERIPHERAL)
+
+
 def pyramid(community: Community) -> tuple[list[dict], int, int]:
-    """Members per level with shares, core first; gardeners and sponsors counted apart."""
-    from communities.dashboard.figures import pyramid_rows  # the dashboard draws the same pyramid
-
-    return pyramid_rows(community)
-
-
-def latest_value_stories(community: Community, limit: int = 3):
-    from communities.models import ValueStory
-
-    return ValueStory.objects.filter(community=community).select_related("author")[:limit]
+    """Members per level with shares, core first; gardeners and sponsors counted apart.
+    The members page and the dashboard draw the same pyramid."""
+    counts = Counter()
+    staff = 0
+    for level, role, n in (
+        Membership.objects.filter(community=community)
+        .values_list("level", "role")
+        .annotate(n=Count("pk"))
+        .values_list("level", "role", "n")
+    ):
+        # Gardeners and sponsors are counted apart so the pyramid shows the members.
+        if role == Role.MEMBER:
+            counts[level] += n
+        else:
+            staff += n
+    total = sum(counts.values())
+    rows = []
+    for level in PYRAMID_ORDER:
+        if level == Level.RESTING and not counts[level]:
+            continue
+        share = round(100 * counts[level] / total) if total else 0
+        rows.append(
+            {
+                "level": level.value,
+                "label": level.label,
+                "count": counts[level],
+                "share": share,
+                "reference": REFERENCE_SHAPE.get(level, ""),
+            }
+        )
+    return rows, total, staff
 
 
 def my_guest_passes(user) -> list[GuestPass]:

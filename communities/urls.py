@@ -3,11 +3,9 @@ from django.urls import path
 from communities.feeds import CommunityActivityFeed
 from communities.views import (
     community,
-    dashboard,
     directory,
     guests,
     invitations,
-    knowledge,
     manage,
 )
 
@@ -26,15 +24,6 @@ urlpatterns = [
     path("c/<slug:slug>/", community.home, name="home"),
     path("c/<slug:slug>/members/", community.members, name="members"),
     path("c/<slug:slug>/feed/", CommunityActivityFeed(), name="feed"),
-    path("c/<slug:slug>/dashboard/", dashboard.dashboard, name="dashboard"),
-    path("c/<slug:slug>/dashboard.csv", dashboard.dashboard_csv, name="dashboard_csv"),
-    path("c/<slug:slug>/stories/", dashboard.stories, name="stories"),
-    path("c/<slug:slug>/knowledge/", knowledge.knowledge, name="knowledge"),
-    path(
-        "c/<slug:slug>/knowledge/gaps/<int:gap_id>/",
-        knowledge.update_gap,
-        name="update_gap",
-    ),
     path("c/<slug:slug>/join/", community.join, name="join"),
     path("c/<slug:slug>/request/", community.request_to_join, name="request"),
     path("c/<slug:slug>/request/withdraw/", community.withdraw_request, name="withdraw_request"),

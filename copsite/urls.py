@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("communities.urls")),
     path("", include("rhythm.urls")),
     path("", include("participation.urls")),
+    path("", include("insights.urls")),
     path("", include("discussions.urls")),
     path("", include("assets.urls")),
     path("", include("guidance.urls")),

@@ -17,14 +17,14 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from assets.models import Asset, Reuse
-from communities.dashboard.figures import Figures, compute
-from communities.dashboard.period import Period
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.links import absolute_url
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
 from digests.periods import last_full_week
 from discussions.models import Behaviour, Post, Thread
+from insights.dashboard.figures import Figures, compute
+from insights.dashboard.period import Period
 from rhythm import occurrences
 from rhythm.models import MeetingSeries
 

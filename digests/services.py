@@ -155,7 +155,7 @@ def member_letter(digest: Digest, *, kind: str) -> Letter:
 
 
 def sponsor_letter(user, report: SponsorDigest) -> Letter:
-    dashboard = reverse("communities:dashboard", kwargs={"slug": report.community.slug})
+    dashboard = reverse("insights:dashboard", kwargs={"slug": report.community.slug})
     return Letter(
         user=user,
         template=SPONSOR_TEMPLATE,

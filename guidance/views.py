@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from communities import permissions
-from communities.dashboard.health import MEASURES
 from communities.views.community import header_context
 from core.errors import ActionError, report_error
 from discussions.models import Behaviour
@@ -17,6 +16,7 @@ from guidance import services
 from guidance.behaviour_examples import EXAMPLES
 from guidance.checklist import ITEMS
 from guidance.help_topics import BY_SLUG, TOPICS
+from insights.dashboard.health import MEASURES
 from participation.rules import DEFAULT_RULES, DEMOTION_MARGIN, POINTS, ladder
 
 

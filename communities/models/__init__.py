@@ -10,14 +10,11 @@ from communities.ledger.models import (
 from communities.models.community import Community
 from communities.models.guests import GuestPass
 from communities.models.invitations import Invitation, JoinRequest
-from communities.models.knowledge import Gap
 from communities.models.membership import Membership, MembershipChange
-from communities.models.participation import ValueStory
 
 __all__ = [
     "Activity",
     "Community",
-    "Gap",
     "GuestPass",
     "Invitation",
     "JoinRequest",
@@ -29,5 +26,4 @@ __all__ = [
     "LedgerWeek",
     "Membership",
     "MembershipChange",
-    "ValueStory",
 ]

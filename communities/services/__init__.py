@@ -7,7 +7,6 @@ from communities.services.invitations import (
     invite_to_community,
     revoke_invitation,
 )
-from communities.services.knowledge import raise_gap, update_gap
 from communities.services.membership import (
     add_member,
     clear_level_override,
@@ -20,7 +19,6 @@ from communities.services.membership import (
     set_member_role,
     withdraw_join_request,
 )
-from communities.services.value_stories import tell_value_story
 
 __all__ = [
     "accept_invitation",
@@ -32,14 +30,11 @@ __all__ = [
     "join_community",
     "leave_community",
     "override_member_level",
-    "raise_gap",
     "record_activity",
     "request_to_join_community",
     "revoke_invitation",
     "set_member_level",
     "set_member_role",
-    "tell_value_story",
     "update_community",
-    "update_gap",
     "withdraw_join_request",
 ]

@@ -5,11 +5,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities import permissions, selectors, services
-from communities.dashboard import charts
 from communities.forms import JoinRequestForm
 from communities.models.choices import Level
 from communities.services.membership import note_visit
-from core import extensions
+from core import charts, extensions
 from core.errors import ActionError, report_error
 from core.page_cache import whole_page_cached
 
@@ -65,7 +64,6 @@ def home(request, slug):
             "gardeners": selectors.gardeners(community),
             "levels": selectors.level_counts(community),
             "activity": selectors.recent_activity([community], viewer=request.user, limit=15),
-            "stories": selectors.latest_value_stories(community),
         },
     )
 

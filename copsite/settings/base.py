@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "communities",
     "rhythm",
     "participation",
+    "insights",
     "discussions",
     "guidance",
     "assets",

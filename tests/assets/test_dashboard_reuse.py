@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def dashboard(community, **query):
-    return reverse("communities:dashboard", kwargs={"slug": community.slug}), query
+    return reverse("insights:dashboard", kwargs={"slug": community.slug}), query
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
     pytest.skip("browser tests need the playwright package", allow_module_level=True)
 
 from communities.demo_data import DEMO_PASSWORD
-from communities.models import ValueStory
+from insights.models import ValueStory
 from tests.browser.test_journeys import sign_in, sign_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -105,7 +105,7 @@ def test_the_participation_page_shows_the_codes_own_numbers(client):
 
 
 def test_the_principles_page_lists_what_the_dashboard_measures(client):
-    from communities.dashboard.health import MEASURES
+    from insights.dashboard.health import MEASURES
 
     content = client.get("/help/design-principles/").content.decode()
 

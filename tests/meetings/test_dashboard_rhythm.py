@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
-from communities.dashboard.figures import compute
-from communities.dashboard.period import Period
 from communities.models import Activity
+from insights.dashboard.figures import compute
+from insights.dashboard.period import Period
 from rhythm import services
 
 pytestmark = pytest.mark.django_db

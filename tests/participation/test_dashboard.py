@@ -9,18 +9,18 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from communities.dashboard.figures import compute
-from communities.dashboard.health import assess
-from communities.dashboard.period import parse_period
 from communities.ledger import rollups
 from communities.models.choices import Role
+from insights.dashboard.figures import compute
+from insights.dashboard.health import assess
+from insights.dashboard.period import parse_period
 from tests.factories import CommunityFactory, add_member
 
 pytestmark = pytest.mark.django_db
 
 
 def url(community, name="dashboard"):
-    return reverse(f"communities:{name}", kwargs={"slug": community.slug})
+    return reverse(f"insights:{name}", kwargs={"slug": community.slug})
 
 
 def thread(n):

@@ -7,13 +7,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from communities.dashboard.cached import figures_for
-from communities.dashboard.period import default_period
 from communities.ledger import rollups
 from communities.ledger.record import record_activity
 from communities.models import Activity
 from discussions import moderation
 from discussions.services import create_thread, reply_to_thread
+from insights.dashboard.cached import figures_for
+from insights.dashboard.period import default_period
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def figures(community):
 def test_a_second_view_reads_the_kept_figures(client, community, gardener, member):
     record_activity(community=community, actor=member, verb="replied", url="/c/x/threads/1/")
     client.force_login(gardener)
-    url = reverse("communities:dashboard", kwargs={"slug": community.slug})
+    url = reverse("insights:dashboard", kwargs={"slug": community.slug})
     client.get(url)
     cache.clear()
     with CaptureQueriesContext(connection) as computed:

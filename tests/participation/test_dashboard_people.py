@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from communities.dashboard import people
-from communities.dashboard.period import parse_period
 from communities.models import Activity, MembershipChange
-from communities.services.knowledge import raise_gap, update_gap
+from insights.dashboard import people
+from insights.dashboard.period import parse_period
+from insights.services.knowledge import raise_gap, update_gap
 from participation.rules import POINTS_BY_KIND
 from tests.factories import add_member
 
@@ -94,7 +94,7 @@ def test_the_page_shows_the_people_panels(client, community, gardener, ledger):
     member = add_member(community).user
     ledger(member, "answer_accepted", 2)
     client.force_login(gardener)
-    page = client.get(reverse("communities:dashboard", kwargs={"slug": community.slug}))
+    page = client.get(reverse("insights:dashboard", kwargs={"slug": community.slug}))
     html = page.content.decode()
     for heading in ("Who does the work", "How people moved", "went quiet", "came back"):
         assert heading in html

@@ -10,8 +10,6 @@ from django.db.models import Count, Min
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from communities.dashboard.figures import compute
-from communities.dashboard.period import Period, parse_period
 from communities.ledger import rollups
 from communities.ledger.record import record_activity
 from communities.models import (
@@ -26,6 +24,8 @@ from communities.tasks import rebuild_rollups
 from core.vocabulary import CONTRIBUTION_VERBS
 from discussions import moderation
 from discussions.services import accept_answer, create_thread, reply_to_thread
+from insights.dashboard.figures import compute
+from insights.dashboard.period import Period, parse_period
 from tests.factories import CommunityFactory, add_member
 
 pytestmark = pytest.mark.django_db

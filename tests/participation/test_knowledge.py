@@ -3,17 +3,17 @@
 import pytest
 from django.urls import reverse
 
-from communities import services
-from communities.dashboard.knowledge import knowledge_map
-from communities.models import Gap
 from core.errors import ActionError
+from insights import services as insight_services
+from insights.dashboard.knowledge import knowledge_map
+from insights.models import Gap
 from tests.factories import ThreadFactory, add_member
 
 pytestmark = pytest.mark.django_db
 
 
 def url(community):
-    return reverse("communities:knowledge", kwargs={"slug": community.slug})
+    return reverse("insights:knowledge", kwargs={"slug": community.slug})
 
 
 def test_the_map_shows_dense_and_thin_areas(community, gardener, ledger):
@@ -39,7 +39,7 @@ def test_a_member_registers_a_gap_and_the_gardener_fills_it(client, community, m
     gap = Gap.objects.get()
     assert (gap.status, gap.source_url, gap.raised_by) == ("open", source, member)
     client.force_login(gardener)
-    update = reverse("communities:update_gap", kwargs={"slug": community.slug, "gap_id": gap.pk})
+    update = reverse("insights:update_gap", kwargs={"slug": community.slug, "gap_id": gap.pk})
     # Filled needs a link to what fills it.
     client.post(update, {"status": "filled", "filled_by": ""})
     gap.refresh_from_db()
@@ -67,15 +67,15 @@ def test_bad_gaps_are_refused(client, community, member, data):
 def test_only_members_raise_and_only_the_raiser_or_a_gardener_updates(
     client, community, member, outsider, make_community
 ):
-    gap = services.raise_gap(author=member, community=community, title="Assessment online")
+    gap = insight_services.raise_gap(author=member, community=community, title="Assessment online")
     with pytest.raises(ActionError):
-        services.raise_gap(author=outsider, community=community, title="Something")
+        insight_services.raise_gap(author=outsider, community=community, title="Something")
     other = add_member(community).user
     with pytest.raises(ActionError):
-        services.update_gap(actor=other, gap=gap, status="working")
-    services.update_gap(actor=member, gap=gap, status="working")
+        insight_services.update_gap(actor=other, gap=gap, status="working")
+    insight_services.update_gap(actor=member, gap=gap, status="working")
     with pytest.raises(ActionError):
-        services.raise_gap(author=member, community=community, title="assessment ONLINE")
+        insight_services.raise_gap(author=member, community=community, title="assessment ONLINE")
     private, _gardener = make_community(visibility="private", join_policy="invite")
     client.force_login(outsider)
     assert client.get(url(private)).status_code == 404

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from communities.models import Activity, ValueStory
+from communities.models import Activity
+from insights.models import ValueStory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ GOOD = {
 
 
 def stories_url(community):
-    return reverse("communities:stories", kwargs={"slug": community.slug})
+    return reverse("insights:stories", kwargs={"slug": community.slug})
 
 
 def test_a_member_tells_a_story(client, community, member, gardener):
@@ -31,7 +32,7 @@ def test_a_member_tells_a_story(client, community, member, gardener):
     page = client.get(stories_url(community)).content.decode()
     assert "<em>quiz warm-up</em>" in page  # Markdown, sanitised
     client.force_login(gardener)
-    dashboard = reverse("communities:dashboard", kwargs={"slug": community.slug})
+    dashboard = reverse("insights:dashboard", kwargs={"slug": community.slug})
     assert "Completion went from a third" in client.get(dashboard).content.decode()
 
 
@@ -78,7 +79,7 @@ def test_telling_a_story_counts_toward_the_level(
 
 
 def test_the_community_home_shows_the_latest_stories(client, community, member):
-    from communities.services import tell_value_story
+    from insights.services import tell_value_story
 
     tell_value_story(author=member, community=community, **{**GOOD, "link": ""})
     page = client.get(community.get_absolute_url()).content.decode()
@@ -86,7 +87,7 @@ def test_the_community_home_shows_the_latest_stories(client, community, member):
 
 
 def test_a_member_sees_why_they_are_at_their_level(client, community, member):
-    from communities.services import tell_value_story
+    from insights.services import tell_value_story
 
     tell_value_story(author=member, community=community, **{**GOOD, "link": ""})
     client.force_login(member)

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.ledger.record import record_activity
-from communities.models import Activity, Community, ValueStory
+from communities.models import Activity, Community
 from core.errors import ActionError
+from insights.models import ValueStory
 
 STORY_MAX = 1000
 
@@ -80,7 +81,7 @@ def tell_value_story(
             target_type="value_story",
             target_id=story.pk,
             title=what_happened[:120],
-            url=link or reverse("communities:stories", kwargs={"slug": community.slug}),
+            url=link or reverse("insights:stories", kwargs={"slug": community.slug}),
             at=story.created_at,
         )
     return story

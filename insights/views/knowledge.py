@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communities import permissions, services
-from communities.dashboard.knowledge import gap_register, knowledge_map
-from communities.forms import GapForm, GapUpdateForm
-from communities.models import Gap
+from communities import permissions
 from communities.views.community import header_context
 from core.errors import ActionError, report_error
+from insights import services
+from insights.dashboard.knowledge import gap_register, knowledge_map
+from insights.forms import GapForm, GapUpdateForm
+from insights.models import Gap
 
 
 def knowledge(request, slug):
@@ -30,7 +31,7 @@ def knowledge(request, slug):
                 report_error(request, error, form)
             else:
                 messages.success(request, _("The gap is in the register."))
-                return redirect("communities:knowledge", slug=community.slug)
+                return redirect("insights:knowledge", slug=community.slug)
     gaps = list(gap_register(community))
     can_manage = permissions.can_manage_community(request.user, community)
     for gap in gaps:
@@ -39,7 +40,7 @@ def knowledge(request, slug):
         )
     return render(
         request,
-        "communities/knowledge.html",
+        "insights/knowledge.html",
         {
             **header_context(request, community),
             "map": knowledge_map(community),
@@ -62,11 +63,11 @@ def update_gap(request, slug, gap_id):
     form = GapUpdateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a status; keep the links under 2,000 characters."))
-        return redirect("communities:knowledge", slug=community.slug)
+        return redirect("insights:knowledge", slug=community.slug)
     try:
         services.update_gap(actor=request.user, gap=gap, **form.cleaned_data)
     except ActionError as error:
         report_error(request, error)
     else:
         messages.success(request, _("The gap is updated."))
-    return redirect("communities:knowledge", slug=community.slug)
+    return redirect("insights:knowledge", slug=community.slug)

@@ -10,10 +10,10 @@ from datetime import datetime
 
 from django.core.cache import cache
 
-from communities.dashboard.figures import Figures, compute
-from communities.dashboard.period import Period
 from communities.ledger import rollups
 from communities.models import Community
+from insights.dashboard.figures import Figures, compute
+from insights.dashboard.period import Period
 
 FIGURES_SECONDS = 120
 

@@ -9,8 +9,9 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from communities.dashboard.behaviours import NINE
-from communities.models import Activity, Community, Gap
+from communities.models import Activity, Community
+from insights.dashboard.behaviours import NINE
+from insights.models import Gap
 
 
 def knowledge_map(community: Community, *, now=None) -> list[dict]:

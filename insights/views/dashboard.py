@@ -12,17 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.dashboard import charts, health
-from communities.dashboard.behaviours import NINE
-from communities.dashboard.cached import figures_for
-from communities.dashboard.figures import WEEKLY_COLUMNS, weekly
-from communities.dashboard.period import PeriodError, default_period, parse_period
-from communities.forms import ValueStoryForm
-from communities.models import Membership, ValueStory
-from communities.services import tell_value_story
+from communities.models import Membership
 from communities.views.community import header_context
-from core import extensions
+from core import charts, extensions
 from core.errors import ActionError, report_error
+from insights.dashboard import health
+from insights.dashboard.behaviours import NINE
+from insights.dashboard.cached import figures_for
+from insights.dashboard.figures import WEEKLY_COLUMNS, weekly
+from insights.dashboard.period import PeriodError, default_period, parse_period
+from insights.forms import ValueStoryForm
+from insights.models import ValueStory
+from insights.services import tell_value_story
 
 
 def _dashboard_community(request, slug):
@@ -40,7 +41,7 @@ def dashboard(request, slug):
     except PeriodError as error:
         return render(
             request,
-            "communities/dashboard/dashboard.html",
+            "insights/dashboard/dashboard.html",
             {
                 "community": community,
                 "period_error": str(error),
@@ -60,7 +61,7 @@ def dashboard(request, slug):
     evident = figures.behaviours_evident
     return render(
         request,
-        "communities/dashboard/dashboard.html",
+        "insights/dashboard/dashboard.html",
         {
             "community": community,
             "period": period,
@@ -127,10 +128,10 @@ def stories(request, slug):
                 report_error(request, error, form)
             else:
                 messages.success(request, _("Thank you: your story is told."))
-                return redirect("communities:stories", slug=community.slug)
+                return redirect("insights:stories", slug=community.slug)
     return render(
         request,
-        "communities/stories.html",
+        "insights/stories.html",
         {
             **header_context(request, community),
             "stories": ValueStory.objects.filter(community=community).select_related("author")[:50],

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.ledger.record import record_activity
-from communities.models import Activity, Community, Gap
-from communities.services.value_stories import local_link
+from communities.models import Activity, Community
 from core.errors import ActionError
+from insights.models import Gap
+from insights.services.stories import local_link
 
 MAX_LINKS = 10
 
@@ -85,6 +86,6 @@ def update_gap(*, actor, gap: Gap, status: str, filled_by: str = "") -> Gap:
                 target_type="gap",
                 target_id=gap.pk,
                 title=locked.title,
-                url=reverse("communities:knowledge", kwargs={"slug": community.slug}),
+                url=reverse("insights:knowledge", kwargs={"slug": community.slug}),
             )
     return locked

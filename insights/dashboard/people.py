@@ -10,11 +10,11 @@ from math import ceil
 
 from django.db.models import Count, Exists, OuterRef, Subquery, Sum, Window
 
-from communities.dashboard import contributors
-from communities.dashboard.period import Period
 from communities.models import Community, LedgerDay, Membership, MembershipChange
 from communities.models.choices import Level
 from core.vocabulary import CONTRIBUTION_VERBS
+from insights.dashboard import contributors
+from insights.dashboard.period import Period
 
 FLOW_ORDER = (Level.PERIPHERAL, Level.OCCASIONAL, Level.ACTIVE, Level.CORE, Level.RESTING)
 REGULAR = (Level.ACTIVE, Level.CORE)

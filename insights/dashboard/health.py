@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from communities.dashboard.figures import Figures
 from communities.models.choices import Level
+from insights.dashboard.figures import Figures
 
 GOOD, WATCH, ACT = "good", "watch", "act"
 

@@ -16,9 +16,7 @@ from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 
-from communities.dashboard import contributors, people
-from communities.dashboard.behaviours import CODES
-from communities.dashboard.period import Period
+from communities import selectors
 from communities.models import (
     Activity,
     Community,
@@ -27,10 +25,13 @@ from communities.models import (
     LedgerVerbDay,
     Membership,
     MembershipChange,
-    ValueStory,
 )
-from communities.models.choices import LEVEL_ORDER, Level, Role
+from communities.models.choices import LEVEL_ORDER, Role
 from core.vocabulary import CONTRIBUTION_VERBS
+from insights.dashboard import contributors, people
+from insights.dashboard.behaviours import CODES
+from insights.dashboard.period import Period
+from insights.models import ValueStory
 from rhythm.models import MeetingOccurrence, MeetingSeries
 from rhythm.recurrence import starts_between
 
@@ -46,8 +47,6 @@ WEEKLY_COLUMNS = (
     ("value_stories", ("value_story",)),
 )
 # The literature's rough healthy shape (share of members), for comparison only.
-REFERENCE_SHAPE = {Level.CORE: "10 to 15 %", Level.ACTIVE: "15 to 20 %"}
-PYRAMID_ORDER = (Level.CORE, Level.RESTING, Level.ACTIVE, Level.OCCASIONAL, Level.PERIPHERAL)
 
 
 @dataclass
@@ -161,38 +160,6 @@ def monthly_active(community: Community, period: Period) -> list[tuple[date, int
 
 def _day(value) -> date:
     return value.date() if isinstance(value, datetime) else value
-
-
-def pyramid_rows(community: Community) -> tuple[list[dict], int, int]:
-    counts = Counter()
-    staff = 0
-    for level, role, n in (
-        Membership.objects.filter(community=community)
-        .values_list("level", "role")
-        .annotate(n=Count("pk"))
-        .values_list("level", "role", "n")
-    ):
-        # Gardeners and sponsors are counted apart so the pyramid shows the members.
-        if role == Role.MEMBER:
-            counts[level] += n
-        else:
-            staff += n
-    total = sum(counts.values())
-    rows = []
-    for level in PYRAMID_ORDER:
-        if level == Level.RESTING and not counts[level]:
-            continue
-        share = round(100 * counts[level] / total) if total else 0
-        rows.append(
-            {
-                "level": level.value,
-                "label": level.label,
-                "count": counts[level],
-                "share": share,
-                "reference": REFERENCE_SHAPE.get(level, ""),
-            }
-        )
-    return rows, total, staff
 
 
 def _moves(community: Community, period: Period) -> tuple[int, int]:
@@ -387,7 +354,7 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         started=_sum(["thread_started"]),
         accepted=_sum(["answer_accepted"]),
     )
-    pyramid, pyramid_members, staff = pyramid_rows(community)
+    pyramid, pyramid_members, staff = selectors.pyramid(community)
     inward, outward = _moves(community, period)
     threads = _threads(community, period, now)
     newcomers, median_hours = _newcomers(community, period, threads["answer_by"])
