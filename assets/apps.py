@@ -34,8 +34,3 @@ class AssetsConfig(AppConfig):
                 {"beyond": reuse_beyond(community=community, period=period, user=user)},
             )
         ]
-
-    def seed_demo(self, stdout) -> None:
-        from assets.demo import seed
-
-        seed(stdout)

@@ -10,8 +10,3 @@ class DigestsConfig(AppConfig):
         from digests.services import unsubscribe_from_community_digest
 
         return {"digest": unsubscribe_from_community_digest}
-
-    def seed_demo(self, stdout) -> None:
-        from digests.demo import seed
-
-        seed(stdout)

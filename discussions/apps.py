@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class DiscussionsConfig(AppConfig):
     name = "discussions"
     verbose_name = _("Discussions")
-
-    def seed_demo(self, stdout) -> None:
-        from discussions.demo import seed
-
-        seed(stdout)

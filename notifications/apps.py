@@ -6,11 +6,6 @@ class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Notifications")
 
-    def seed_demo(self, stdout) -> None:
-        from notifications.demo import seed
-
-        seed(stdout)
-
     def unsubscribe_scopes(self) -> dict:
         from notifications.services import unsubscribe_from_digest, unsubscribe_from_kind
 

@@ -10,8 +10,3 @@ class ProposalsConfig(AppConfig):
         from proposals.panels import community_panels
 
         return community_panels(community=community)
-
-    def seed_demo(self, stdout) -> None:
-        from proposals.demo import seed
-
-        seed(stdout)

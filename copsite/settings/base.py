@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "notifications",
     "proposals",
     "digests",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -20,10 +20,10 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
         raise
     pytest.skip("browser tests need the playwright package", allow_module_level=True)
 
-from assets.demo import simple_pdf
 from assets.models import Asset
-from communities.demo_data import DEMO_PASSWORD
 from communities.models import Community
+from demo.assets import simple_pdf
+from demo.people import DEMO_PASSWORD
 from discussions.models import Thread
 from rhythm.models import MeetingSeries
 from tests.browser.conftest import save_screenshot

@@ -20,8 +20,8 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
         raise
     pytest.skip("browser tests need the playwright package", allow_module_level=True)
 
-from assets.demo import simple_pdf
 from assets.models import Asset
+from demo.assets import simple_pdf
 from tests.browser.test_journeys import sign_in, sign_out
 from tests.factories import CommunityFactory, UserFactory, add_member
 

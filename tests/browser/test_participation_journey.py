@@ -18,7 +18,7 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
         raise
     pytest.skip("browser tests need the playwright package", allow_module_level=True)
 
-from communities.demo_data import DEMO_PASSWORD
+from demo.people import DEMO_PASSWORD
 from insights.models import ValueStory
 from tests.browser.test_journeys import sign_in, sign_out
 

@@ -7,9 +7,9 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from communities.demo_data import COMMUNITIES, PEOPLE
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Role
+from demo.people import COMMUNITIES, PEOPLE
 
 pytestmark = pytest.mark.django_db
 

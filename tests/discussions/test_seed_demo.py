@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from communities.models import Activity
-from discussions.demo_data import THREADS
+from demo.discussions_data import THREADS
 from discussions.models import Behaviour, CommunityBehaviour, Post, Thread
 
 pytestmark = pytest.mark.django_db

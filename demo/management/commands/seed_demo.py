@@ -1,19 +1,24 @@
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from communities import demo_history, services
-from communities.demo_data import COMMUNITIES, DEMO_PASSWORD, LADDER, PEOPLE
-from communities.demo_meetings import seed as seed_meetings
+from communities import services
 from communities.ledger import rollups
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Role
 from communities.services.community import EDITABLE_FIELDS
+from demo import assets as demo_assets
+from demo import digests as demo_digests
+from demo import discussions as demo_discussions
+from demo import history as demo_history
+from demo import notifications as demo_notifications
+from demo import proposals as demo_proposals
+from demo.meetings import seed as seed_meetings
+from demo.people import COMMUNITIES, DEMO_PASSWORD, LADDER, PEOPLE
 from participation import services as participation_services
 
 User = get_user_model()
@@ -29,10 +34,14 @@ class Command(BaseCommand):
                 self.stdout.write(f"[{number}/{len(COMMUNITIES)}] {spec['name']}")
                 self._community(spec, people)
             seed_meetings(self.stdout)
-            # Other apps add their demo content through a hook, so this app imports none of them.
-            for config in apps.get_app_configs():
-                if config.name != "communities" and hasattr(config, "seed_demo"):
-                    config.seed_demo(self.stdout)
+            for seed in (
+                demo_discussions.seed,
+                demo_assets.seed,
+                demo_notifications.seed,
+                demo_proposals.seed,
+                demo_digests.seed,
+            ):
+                seed(self.stdout)
             # Months of dated activity, then levels earned from it (promotions only).
             demo_history.seed(self.stdout, people)
             moved = sum(participation_services.recompute_levels(c) for c in Community.objects.all())

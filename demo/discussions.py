@@ -1,4 +1,4 @@
-"""Demo threads for `manage.py seed_demo` (called through DiscussionsConfig.seed_demo)."""
+"""Demo threads for `manage.py seed_demo`."""
 
 from datetime import timedelta
 
@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from communities.models import Activity, Community
+from demo.discussions_data import EXTRA_BEHAVIOURS, THREADS
 from discussions import services
-from discussions.demo_data import EXTRA_BEHAVIOURS, THREADS
 from discussions.models import Behaviour, CommunityBehaviour, Post, Thread
 
 

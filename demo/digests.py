@@ -3,8 +3,8 @@
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from communities.demo_data import COMMUNITIES
 from communities.models import Activity, Membership
+from demo.people import COMMUNITIES
 
 
 def seed(stdout) -> None:

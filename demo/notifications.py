@@ -1,4 +1,4 @@
-"""Demo notifications for `manage.py seed_demo` (called through NotificationsConfig.seed_demo).
+"""Demo notifications for `manage.py seed_demo`.
 
 The demo threads already notified people as they were written; this dates each notification
 like its post (the ledger has the back-dated times) and counts it as mailed, so a first run

@@ -1,4 +1,4 @@
-"""Demo proposals for `manage.py seed_demo` (called through ProposalsConfig.seed_demo).
+"""Demo proposals for `manage.py seed_demo`.
 
 Two proposals still gather people; a third is the one Adult literacy tutors grew from.
 Rows are matched by title, so a second run changes nothing.

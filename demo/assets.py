@@ -1,4 +1,4 @@
-"""Demo library for `manage.py seed_demo` (called through AssetsConfig.seed_demo)."""
+"""Demo library for `manage.py seed_demo`."""
 
 from datetime import timedelta
 
@@ -7,9 +7,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from assets import services
-from assets.demo_data import ADAPTATIONS, ASSETS, CITATIONS, DOWNLOADS, LIVING_FROM_THREADS, USES
 from assets.models import Asset, AssetVersion, Citation, Reuse
 from communities.models import Activity, Community
+from demo.assets_data import ADAPTATIONS, ASSETS, CITATIONS, DOWNLOADS, LIVING_FROM_THREADS, USES
 
 
 def simple_pdf(heading: str, lines: list[str]) -> bytes:
