@@ -5,12 +5,24 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # The project package ships the site-wide templates and static files (it installs as one).
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("COPSITE_VAR_DIR", BASE_DIR / "var"))
+# Uploads, library files, collected static files (and, on the embedded defaults, the SQLite
+# file, mail and broker folders). A checkout keeps them in var/ beside manage.py; an installed
+# package has no such place (BASE_DIR is site-packages), so there the folder must be named.
+if os.environ.get("COPSITE_VAR_DIR"):
+    VAR_DIR = Path(os.environ["COPSITE_VAR_DIR"])
+elif (BASE_DIR / "manage.py").is_file() and (BASE_DIR / "pyproject.toml").is_file():
+    VAR_DIR = BASE_DIR / "var"
+else:
+    raise ImproperlyConfigured(
+        "Set COPSITE_VAR_DIR to a writable folder for copsite's data (uploads, library files, "
+        "collected static files), e.g. COPSITE_VAR_DIR=/var/lib/copsite."
+    )
 
 
 def env_bool(name: str, default: bool = False) -> bool:
