@@ -161,7 +161,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# Every app ships its static files in <app>/static/ (the site-wide ones in copsite/static/).
+STATICFILES_DIRS: list = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
