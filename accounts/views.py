@@ -1,29 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts import services
 from accounts.forms import ProfileForm
-from accounts.models import User
-from communities import permissions, selectors
 from core.errors import ActionError, report_error
-
-
-def profile(request, username):
-    person = get_object_or_404(User, username=username, is_active=True)
-    return render(
-        request,
-        "accounts/profile.html",
-        {
-            "person": person,
-            "memberships": selectors.profile_memberships(person, viewer=request.user),
-            "trajectory": permissions.mark_readable_reasons(
-                request.user, selectors.trajectory(person, viewer=request.user)[:50]
-            ),
-            "is_me": request.user == person,
-        },
-    )
 
 
 @login_required

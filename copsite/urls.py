@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from accounts import views as account_views
+from communities.views import profile as profile_views
 from copsite import views
 from discussions import views as discussion_views
 
@@ -12,7 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
-    path("u/<str:username>/", account_views.profile, name="profile"),
+    path("u/<str:username>/", profile_views.profile, name="profile"),
     path("profile/edit/", account_views.edit_profile, name="edit_profile"),
     path("", include("communities.urls")),
     path("", include("rhythm.urls")),

@@ -133,9 +133,18 @@ def _messages_waiting(request: HttpRequest) -> bool:
     return storage is not None and len(storage) > 0
 
 
-def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
-    from communities.permissions import holds_guest_pass
+# Viewers whose pages are never kept, named by the apps that know them (an access that ends
+# with time rather than with a write, such as a guest pass): ``never_keep_pages_for``.
+_never_keep: list[Callable[[object], bool]] = []
 
+
+def never_keep_pages_for(predicate: Callable[[object], bool]) -> None:
+    """Never keep a page for a user for whom ``predicate(user)`` is true."""
+    if predicate not in _never_keep:
+        _never_keep.append(predicate)
+
+
+def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
     storage = getattr(request, "_messages", None)
     session = getattr(request, "session", None)
     return (
@@ -147,7 +156,7 @@ def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.cookies
         and response.get("Content-Type", "").startswith("text/html")
         and not (storage is not None and (storage.used or storage._queued_messages))
-        and not holds_guest_pass(request.user)
+        and not any(predicate(request.user) for predicate in _never_keep)
     )
 
 
