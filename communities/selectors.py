@@ -16,6 +16,7 @@ from communities.models import (
     MembershipChange,
 )
 from communities.models.choices import LEVEL_ORDER, Level, Role
+from communities.models.guests import active_passes
 
 User = get_user_model()
 
@@ -238,6 +239,4 @@ def pyramid(community: Community) -> tuple[list[dict], int, int]:
 
 def my_guest_passes(user) -> list[GuestPass]:
     """The threads and meetings this person was invited into as a guest, still open."""
-    from communities.models.guests import active_passes
-
     return list(active_passes().filter(user=user).select_related("community")[:20])

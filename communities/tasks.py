@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from communities.ledger import rollups
 from communities.models import Community, GuestPass, Invitation, JoinRequest, Membership
 from communities.models.choices import Role
 from core.claims import claimed
@@ -107,8 +108,6 @@ def notify_request_decided(join_request_id: int) -> None:
 def rebuild_rollups() -> int:
     """Beat, nightly: recount every community's dashboard roll-ups from the ledger, so
     anything written around ``record_activity`` is caught up. Idempotent."""
-    from communities.ledger import rollups
-
     rebuilt = 0
     for community_id in Community.objects.order_by("pk").values_list("pk", flat=True):
         community = Community.objects.filter(pk=community_id).first()

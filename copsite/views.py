@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from communities import selectors
+from copsite.celery import app
 from core import unsubscribe as unsubscribing
 
 logger = logging.getLogger(__name__)
@@ -35,8 +36,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _broker_ok() -> bool:
-    from copsite.celery import app
-
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)

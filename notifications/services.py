@@ -28,6 +28,7 @@ from notifications.models import (
     Kind,
     Notification,
 )
+from notifications.selectors import visible_notifications
 from notifications.tasks import send_notification_email
 
 EXCERPT_LENGTH = 280
@@ -176,8 +177,6 @@ def move_thread_notifications(
 
 
 def mark_notification_read(*, user, notification_id: int) -> Notification:
-    from notifications.selectors import visible_notifications
-
     notification = visible_notifications(user).filter(pk=notification_id).first()
     if notification is None:
         raise ActionError(_("No such notification."), status=404)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from communities import permissions
 from communities.ledger.rollups import thread_key
 from communities.models import Activity, Community, Membership, MembershipChange
-from communities.models.choices import Level
 from communities.services.membership import level_change_rows, set_member_level
 from core.errors import ActionError
 from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS
@@ -216,8 +215,3 @@ def recompute_levels(
         MembershipChange.objects.bulk_create(changes)
         Activity.objects.bulk_create([a for a in activities if a is not None])
     return len(moved)
-
-
-def pyramid_levels() -> list[str]:
-    """Levels from the core outwards, as the pyramid draws them."""
-    return [Level.CORE, Level.RESTING, Level.ACTIVE, Level.OCCASIONAL, Level.PERIPHERAL]

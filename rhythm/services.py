@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -331,8 +332,6 @@ def record_attendance(
 
 
 def _user(user_id: int):
-    from django.contrib.auth import get_user_model
-
     return get_user_model()(pk=user_id)
 
 

@@ -14,6 +14,7 @@ from communities.ledger.record import record_activity
 from communities.models import Activity, Community, GuestPass, Membership
 from communities.models.invitations import hash_token
 from communities.services.invitations import _user_owns_email
+from communities.tasks import send_guest_invitation_email
 from core.errors import ActionError
 
 DEFAULT_DAYS = 30
@@ -86,8 +87,6 @@ def invite_guest(
             url=url,
             is_public=False,
         )
-        from communities.tasks import send_guest_invitation_email
-
         send_guest_invitation_email.delay_on_commit(guest_pass.pk, token)
     return guest_pass, token
 

@@ -14,6 +14,7 @@ from communities.models import Community, Invitation, Membership
 from communities.models.choices import Role
 from communities.models.invitations import hash_token
 from communities.services.membership import _add_member
+from communities.tasks import send_invitation_email
 from core.errors import ActionError
 
 
@@ -53,8 +54,6 @@ def invite_to_community(
             invited_by=actor,
             expires_at=timezone.now() + timedelta(days=settings.INVITATION_TTL_DAYS),
         )
-        from communities.tasks import send_invitation_email
-
         send_invitation_email.delay_on_commit(invitation.pk, token)
     return invitation, token
 

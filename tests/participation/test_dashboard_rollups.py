@@ -21,7 +21,7 @@ from communities.models import (
     LedgerWeek,
 )
 from communities.tasks import rebuild_rollups
-from core.vocabulary import CONTRIBUTION_VERBS
+from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS
 from discussions import moderation
 from discussions.services import accept_answer, create_thread, reply_to_thread
 from insights.dashboard.figures import compute
@@ -73,7 +73,7 @@ def first_rows(community) -> set[tuple]:
 
 
 def ledger_firsts(community) -> set[tuple]:
-    own = Activity.objects.filter(community=community, verb__in=rollups.OWN_VERBS)
+    own = Activity.objects.filter(community=community, verb__in=OWN_VERBS)
     return set(own.exclude(actor=None).values_list("actor_id").annotate(Min("created_at")))
 
 
