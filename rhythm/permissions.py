@@ -43,8 +43,7 @@ def can_edit_meeting(user, series) -> bool:
 def can_rsvp_to_meeting(user, series) -> bool:
     """Members answer, and so does a guest invited to this meeting."""
     return can_view_meeting(user, series) and (
-        is_member(user, series.community)
-        or is_guest_of(user, GuestPass.Target.MEETING, series.pk)
+        is_member(user, series.community) or is_guest_of(user, GuestPass.Target.MEETING, series.pk)
     )
 
 

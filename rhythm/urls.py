@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rhythm.views import calendar, meetings
+from rhythm.views import calendar, meetings, occurrences
 
 app_name = "rhythm"
 
@@ -24,28 +24,30 @@ urlpatterns = [
     ),
     path(
         "c/<slug:slug>/meetings/<int:meeting_id>/<str:stamp>/",
-        meetings.occurrence,
+        occurrences.occurrence,
         name="occurrence",
     ),
-    path("c/<slug:slug>/meetings/<int:meeting_id>/<str:stamp>/rsvp/", meetings.rsvp, name="rsvp"),
+    path(
+        "c/<slug:slug>/meetings/<int:meeting_id>/<str:stamp>/rsvp/", occurrences.rsvp, name="rsvp"
+    ),
     path(
         "c/<slug:slug>/meetings/<int:meeting_id>/<str:stamp>/cancel/",
-        meetings.cancel,
+        occurrences.cancel,
         name="cancel_occurrence",
     ),
     path(
         "c/<slug:slug>/meetings/<int:meeting_id>/<str:stamp>/move/",
-        meetings.move,
+        occurrences.move,
         name="move_occurrence",
     ),
     path(
         "c/<slug:slug>/meetings/<int:meeting_id>/<str:stamp>/restore/",
-        meetings.restore,
+        occurrences.restore,
         name="restore_occurrence",
     ),
     path(
         "c/<slug:slug>/meetings/<int:meeting_id>/<str:stamp>/attendance/",
-        meetings.attendance,
+        occurrences.attendance,
         name="attendance",
     ),
     path("calendar/", calendar.settings_page, name="calendar_settings"),

@@ -14,7 +14,7 @@ from core.errors import ActionError, report_error
 from rhythm import calendars, services
 from rhythm.forms import ReminderForm
 from rhythm.models import DEFAULT_REMINDER_OFFSETS, CalendarToken, MeetingSeries, ReminderPreference
-from rhythm.views.meetings import _ics
+from rhythm.views.common import ics_response
 
 
 def feed_url(request, token: CalendarToken) -> str:
@@ -110,4 +110,4 @@ def token_calendar(request, token: str):
         name = found.community.name
     else:
         name = _("My meetings")
-    return _ics(calendars.build(name, series), "meetings.ics")
+    return ics_response(calendars.build(name, series), "meetings.ics")
