@@ -272,15 +272,7 @@ def record_attendance(
     start = effective_start(series, row, original_start)
     if start > timezone.now():
         raise ActionError(_("Record attendance after the meeting has started."))
-    notes_url = notes_url.strip()
-    if notes_url:
-        parts = urlsplit(notes_url)
-        local = notes_url.startswith("/") and not notes_url.startswith("//")
-        if not local and (parts.scheme.lower() not in {"http", "https"} or not parts.netloc):
-            raise ActionError(
-                _("Link the notes with an address starting with http://, https:// or /."),
-                field="notes_url",
-            )
+    notes_url = _checked_notes_url(notes_url)
     members = set(
         Membership.objects.filter(community=series.community, user_id__in=attendee_ids).values_list(
             "user_id", flat=True
@@ -292,6 +284,29 @@ def record_attendance(
     Attendance.objects.bulk_create(
         [Attendance(occurrence=row, user_id=uid, recorded_by=editor) for uid in new]
     )
+    _ledger_attendance(editor=editor, series=series, row=row, members=members, new=new, at=start)
+    row.notes_url = notes_url[:500]
+    row.attendance_recorded_at = timezone.now()
+    row.save(update_fields=["notes_url", "attendance_recorded_at"])
+    return row
+
+
+def _checked_notes_url(notes_url: str) -> str:
+    notes_url = notes_url.strip()
+    if notes_url:
+        parts = urlsplit(notes_url)
+        local = notes_url.startswith("/") and not notes_url.startswith("//")
+        if not local and (parts.scheme.lower() not in {"http", "https"} or not parts.netloc):
+            raise ActionError(
+                _("Link the notes with an address starting with http://, https:// or /."),
+                field="notes_url",
+            )
+    return notes_url
+
+
+def _ledger_attendance(
+    *, editor, series: MeetingSeries, row: MeetingOccurrence, members: set, new: list, at
+) -> None:
     # The ledger counts each person's attendance once; un-ticking someone removes their row.
     unticked = Activity.objects.filter(
         community=series.community,
@@ -311,7 +326,7 @@ def record_attendance(
             title=series.title,
             url=series.get_absolute_url(),
             is_public=not series.members_only,
-            at=start,
+            at=at,
         )
     if row.attendance_recorded_at is None:  # hosting counts once per meeting, not per edit
         record_activity(
@@ -323,12 +338,8 @@ def record_attendance(
             title=series.title,
             url=series.get_absolute_url(),
             is_public=not series.members_only,
-            at=start,
+            at=at,
         )
-    row.notes_url = notes_url[:500]
-    row.attendance_recorded_at = timezone.now()
-    row.save(update_fields=["notes_url", "attendance_recorded_at"])
-    return row
 
 
 def _user(user_id: int):
