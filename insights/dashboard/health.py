@@ -95,130 +95,175 @@ def _status(good: bool, watch: bool = False) -> str:
     return GOOD if good else (WATCH if watch else ACT)
 
 
-def assess(figures: Figures, *, now: datetime) -> list[Principle]:
-    f = figures
-    months = f.period.months()
-    weeks_active = sum(1 for w in f.weeks if w.contributions)
-    week_share = round(100 * weeks_active / len(f.weeks)) if f.weeks else 0
-    shares = {row["level"]: row["share"] for row in f.pyramid}
-    visits = f.conversations["visits"]
-    value_acts = f.accepted_answers + f.reuse_count + f.adaptations + f.ledger_stories
-    per_active = round(value_acts / f.active_members, 2) if f.active_members else 0.0
+def _evolution(f: Figures, now: datetime) -> Principle:
+    """1. Design for evolution: new themes, and a domain statement kept fresh."""
     new_share = round(100 * f.new_threads / f.active_threads) if f.active_threads else 0
     reviewed = f.domain_reviewed_at is not None and f.domain_reviewed_at >= now - timedelta(
         days=183
     )
-    gardener_recent = f.gardener_last_active is not None and (
-        f.gardener_last_active >= now - timedelta(days=14)
+    return Principle(
+        1,
+        str(MEASURES[0].name),
+        _("%(share)s %% of active threads were started in the period; domain statement %(r)s.")
+        % {"share": new_share, "r": _("reviewed") if reviewed else _("not reviewed lately")},
+        _status(new_share >= 10 and reviewed, new_share >= 10 or reviewed),
+        _("Revisit “what we care about” with the members and welcome new themes.")
+        if not reviewed
+        else _("Keep inviting new topics alongside the familiar ones."),
     )
-    response = f.median_first_response_hours
-    sponsor_seen = f.sponsor_last_seen is not None and f.sponsor_last_seen >= now - timedelta(
-        days=30
+
+
+def _inside_and_outside(f: Figures, now: datetime) -> Principle:
+    """2. Dialogue between inside and outside: visits and adaptations."""
+    months = f.period.months()
+    visits = f.conversations["visits"]
+    outside = visits + f.adaptations
+    return Principle(
+        2,
+        str(MEASURES[1].name),
+        _("%(v)s visit threads and %(a)s adaptations in the period (%(m).1f per month).")
+        % {"v": visits, "a": f.adaptations, "m": outside / months},
+        _status(outside / months >= 1, outside > 0),
+        _("Invite a guest, or propose a visit to another team's workplace."),
     )
+
+
+def _levels(f: Figures, now: datetime) -> Principle:
+    """3. Different levels of participation: movement inward, a core that is not everyone."""
+    shares = {row["level"]: row["share"] for row in f.pyramid}
+    return Principle(
+        3,
+        str(MEASURES[2].name),
+        _("%(in)s moved inward, %(out)s outward; core is %(core)s %% of members.")
+        % {
+            "in": f.moved_inward,
+            "out": f.moved_outward,
+            "core": shares.get(Level.CORE, 0),
+        },
+        _status(
+            f.moved_inward > 0 and shares.get(Level.CORE, 0) <= 30,
+            f.moved_inward > 0 or shares.get(Level.CORE, 0) <= 30,
+        ),
+        _("Give occasional members a small, visible job: answering one question helps."),
+    )
+
+
+def _public_and_private(f: Figures, now: datetime) -> Principle:
+    """4. Public and private spaces, both in use."""
+    return Principle(
+        4,
+        str(MEASURES[3].name),
+        _("%(pub)s contributions in open spaces, %(priv)s in members-only ones.")
+        % {"pub": f.public_rows, "priv": f.private_rows},
+        _status(f.public_rows > 0 and f.private_rows > 0, f.public_rows + f.private_rows > 0),
+        _("Offer both: open threads for everyone and a members-only space for candour."),
+    )
+
+
+def _value(f: Figures, now: datetime) -> Principle:
+    """5. Focus on value: answers, reuse and stories per active member."""
+    value_acts = f.accepted_answers + f.reuse_count + f.adaptations + f.ledger_stories
+    per_active = round(value_acts / f.active_members, 2) if f.active_members else 0.0
+    return Principle(
+        5,
+        str(MEASURES[4].name),
+        _("%(n)s accepted answers, reuses and value stories: %(p)s per active member.")
+        % {"n": value_acts, "p": per_active},
+        _status(per_active >= 0.5, per_active >= 0.25),
+        _("After a good answer or a reuse, ask for a one-line value story."),
+    )
+
+
+def _familiar_and_stimulating(f: Figures, now: datetime) -> Principle:
+    """6. Familiarity and excitement: the regular meeting, and something out of the ordinary."""
     stimulating = any(
         f.conversations[code]
         for code in ("visits", "documentation-projects", "discussing-developments")
     )
-    outside = visits + f.adaptations
-    return [
-        Principle(
-            1,
-            str(MEASURES[0].name),
-            _("%(share)s %% of active threads were started in the period; domain statement %(r)s.")
-            % {"share": new_share, "r": _("reviewed") if reviewed else _("not reviewed lately")},
-            _status(new_share >= 10 and reviewed, new_share >= 10 or reviewed),
-            _("Revisit “what we care about” with the members and welcome new themes.")
-            if not reviewed
-            else _("Keep inviting new topics alongside the familiar ones."),
+    return Principle(
+        6,
+        str(MEASURES[5].name),
+        _("%(held)s meetings held; %(s)s something out of the ordinary (a visit, a project, news).")
+        % {
+            "held": f.rhythm["held"],
+            "s": _("with") if stimulating else _("without"),
+        },
+        _status(f.rhythm["held"] >= 2 and stimulating, f.rhythm["held"] >= 2 or stimulating),
+        _("Keep the regular meeting and add a special event: a launch, a visit, a workshop."),
+    )
+
+
+def _rhythm(f: Figures, now: datetime) -> Principle:
+    """7. A rhythm: activity most weeks."""
+    weeks_active = sum(1 for w in f.weeks if w.contributions)
+    week_share = round(100 * weeks_active / len(f.weeks)) if f.weeks else 0
+    return Principle(
+        7,
+        str(MEASURES[6].name),
+        _("Activity in %(share)s %% of weeks; %(per)s attendees per meeting held.")
+        % {
+            "share": week_share,
+            "per": f.rhythm["per_meeting"] if f.rhythm["per_meeting"] is not None else "—",
+        },
+        _status(week_share >= 75, week_share >= 50),
+        _("Set a steady beat: a fixed meeting slot and a short weekly prompt between."),
+    )
+
+
+def _gardener(f: Figures, now: datetime) -> Principle:
+    """8. A gardener: present lately, and newcomers answered fast."""
+    gardener_recent = f.gardener_last_active is not None and (
+        f.gardener_last_active >= now - timedelta(days=14)
+    )
+    response = f.median_first_response_hours
+    return Principle(
+        8,
+        str(MEASURES[7].name),
+        _("Gardener %(g)s in the last 14 days; newcomers' median wait for a reply: %(w)s.")
+        % {
+            "g": _("active") if gardener_recent else _("not active"),
+            "w": _("%s hours") % response if response is not None else _("no newcomer threads"),
+        },
+        _status(
+            gardener_recent and (response is None or response < 48),
+            gardener_recent or (response is not None and response < 48),
         ),
-        Principle(
-            2,
-            str(MEASURES[1].name),
-            _("%(v)s visit threads and %(a)s adaptations in the period (%(m).1f per month).")
-            % {"v": visits, "a": f.adaptations, "m": outside / months},
-            _status(outside / months >= 1, outside > 0),
-            _("Invite a guest, or propose a visit to another team's workplace."),
-        ),
-        Principle(
-            3,
-            str(MEASURES[2].name),
-            _("%(in)s moved inward, %(out)s outward; core is %(core)s %% of members.")
-            % {
-                "in": f.moved_inward,
-                "out": f.moved_outward,
-                "core": shares.get(Level.CORE, 0),
-            },
-            _status(
-                f.moved_inward > 0 and shares.get(Level.CORE, 0) <= 30,
-                f.moved_inward > 0 or shares.get(Level.CORE, 0) <= 30,
-            ),
-            _("Give occasional members a small, visible job: answering one question helps."),
-        ),
-        Principle(
-            4,
-            str(MEASURES[3].name),
-            _("%(pub)s contributions in open spaces, %(priv)s in members-only ones.")
-            % {"pub": f.public_rows, "priv": f.private_rows},
-            _status(f.public_rows > 0 and f.private_rows > 0, f.public_rows + f.private_rows > 0),
-            _("Offer both: open threads for everyone and a members-only space for candour."),
-        ),
-        Principle(
-            5,
-            str(MEASURES[4].name),
-            _("%(n)s accepted answers, reuses and value stories: %(p)s per active member.")
-            % {"n": value_acts, "p": per_active},
-            _status(per_active >= 0.5, per_active >= 0.25),
-            _("After a good answer or a reuse, ask for a one-line value story."),
-        ),
-        Principle(
-            6,
-            str(MEASURES[5].name),
-            _(
-                "%(held)s meetings held; %(s)s something out of the ordinary "
-                "(a visit, a project, news)."
-            )
-            % {
-                "held": f.rhythm["held"],
-                "s": _("with") if stimulating else _("without"),
-            },
-            _status(f.rhythm["held"] >= 2 and stimulating, f.rhythm["held"] >= 2 or stimulating),
-            _("Keep the regular meeting and add a special event: a launch, a visit, a workshop."),
-        ),
-        Principle(
-            7,
-            str(MEASURES[6].name),
-            _("Activity in %(share)s %% of weeks; %(per)s attendees per meeting held.")
-            % {
-                "share": week_share,
-                "per": f.rhythm["per_meeting"] if f.rhythm["per_meeting"] is not None else "—",
-            },
-            _status(week_share >= 75, week_share >= 50),
-            _("Set a steady beat: a fixed meeting slot and a short weekly prompt between."),
-        ),
-        Principle(
-            8,
-            str(MEASURES[7].name),
-            _("Gardener %(g)s in the last 14 days; newcomers' median wait for a reply: %(w)s.")
-            % {
-                "g": _("active") if gardener_recent else _("not active"),
-                "w": _("%s hours") % response if response is not None else _("no newcomer threads"),
-            },
-            _status(
-                gardener_recent and (response is None or response < 48),
-                gardener_recent or (response is not None and response < 48),
-            ),
-            _("Answer newcomers within two days; share gardening among two or three people."),
-        ),
-        Principle(
-            9,
-            str(MEASURES[8].name),
-            ngettext(
-                "%(n)s sponsor; dashboard %(seen)s in the last 30 days.",
-                "%(n)s sponsors; dashboard %(seen)s in the last 30 days.",
-                f.sponsors,
-            )
-            % {"n": f.sponsors, "seen": _("opened") if sponsor_seen else _("not opened")},
-            _status(f.sponsors > 0 and sponsor_seen, f.sponsors > 0),
-            _("Name a sponsor and send them one value story a month."),
-        ),
-    ]
+        _("Answer newcomers within two days; share gardening among two or three people."),
+    )
+
+
+def _sponsor(f: Figures, now: datetime) -> Principle:
+    """9. A sponsor who looks."""
+    sponsor_seen = f.sponsor_last_seen is not None and f.sponsor_last_seen >= now - timedelta(
+        days=30
+    )
+    return Principle(
+        9,
+        str(MEASURES[8].name),
+        ngettext(
+            "%(n)s sponsor; dashboard %(seen)s in the last 30 days.",
+            "%(n)s sponsors; dashboard %(seen)s in the last 30 days.",
+            f.sponsors,
+        )
+        % {"n": f.sponsors, "seen": _("opened") if sponsor_seen else _("not opened")},
+        _status(f.sponsors > 0 and sponsor_seen, f.sponsors > 0),
+        _("Name a sponsor and send them one value story a month."),
+    )
+
+
+PRINCIPLES = (
+    _evolution,
+    _inside_and_outside,
+    _levels,
+    _public_and_private,
+    _value,
+    _familiar_and_stimulating,
+    _rhythm,
+    _gardener,
+    _sponsor,
+)
+
+
+def assess(figures: Figures, *, now: datetime) -> list[Principle]:
+    """The nine design principles, each read from the period's figures."""
+    return [principle(figures, now) for principle in PRINCIPLES]
