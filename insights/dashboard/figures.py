@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from statistics import median
 
 from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
+from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 from communities import selectors
@@ -28,14 +28,13 @@ from communities.models import (
 )
 from communities.models.choices import LEVEL_ORDER, Role
 from core.vocabulary import CONTRIBUTION_VERBS
+from insights import selectors as insight_selectors
 from insights.dashboard import contributors, people
 from insights.dashboard.behaviours import CODES
 from insights.dashboard.period import Period
+from insights.dashboard.rhythm import rhythm_figures
 from insights.models import ValueStory
-from rhythm.models import MeetingOccurrence, MeetingSeries
-from rhythm.recurrence import starts_between
 
-THREAD_VERBS = ("thread_started", "replied", "answer_accepted")
 # The weekly figures, in the CSV's column order: (column, verbs counted).
 WEEKLY_COLUMNS = (
     ("threads_started", ("thread_started",)),
@@ -286,66 +285,9 @@ def _assets(community: Community, period: Period) -> tuple[list[dict], int, int]
     return top, totals["uses"], totals["adaptations"]
 
 
-def _rhythm(community: Community, period: Period) -> dict:
-    found = Activity.objects.filter(
-        community=community,
-        verb__in=["rsvp", "attended"],
-        created_at__gte=period.since,
-        created_at__lt=period.until,
-    ).aggregate(
-        rsvps=Count("created_at", filter=Q(verb="rsvp")),
-        attended=Count("created_at", filter=Q(verb="attended")),
-        held=Count("target_id", filter=Q(verb="attended"), distinct=True),
-        months=Count(TruncMonth("created_at"), filter=Q(verb="attended"), distinct=True),
-    )
-    held = found["held"]
-    found["per_meeting"] = round(found["attended"] / held, 1) if held else None
-    return found | _planned(community, period)
-
-
-def _planned(community: Community, period: Period) -> dict:
-    """Meetings the calendar planned in the period (less cancelled ones), and how many of
-    them have their attendance recorded: two queries, the rules expanded in Python."""
-    planned = set()
-    for series in MeetingSeries.objects.filter(community=community, starts_at__lt=period.until):
-        planned.update(
-            (series.pk, start) for start in starts_between(series, period.since, period.until)
-        )
-    occurrences = MeetingOccurrence.objects.filter(
-        series__community=community,
-        original_start__gte=period.since,
-        original_start__lt=period.until,
-    )
-    cancelled, recorded = set(), 0
-    for series_id, start, status, recorded_at in occurrences.values_list(
-        "series_id", "original_start", "status", "attendance_recorded_at"
-    ):
-        if status == MeetingOccurrence.Status.CANCELLED:
-            cancelled.add((series_id, start))
-        recorded += recorded_at is not None
-    return {"planned": len(planned - cancelled), "recorded": recorded}
-
-
-def _stories(community: Community, period: Period):
-    in_period = ValueStory.objects.filter(
-        community=community, created_at__gte=period.since, created_at__lt=period.until
-    )
-    by_kind = dict(in_period.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
-    kinds = [
-        (value, str(label).split(" —")[0], by_kind.get(value, 0))
-        for value, label in ValueStory.Kind.choices
-    ]
-    return list(in_period.select_related("author")[:20]), kinds
-
-
-def compute(community: Community, period: Period, *, now: datetime | None = None) -> Figures:
-    now = now or timezone.now()
-    in_period = _days(community, period)
-    weeks = weekly(community, period)
-    monthly = monthly_active(community, period)
-    concentration = people.concentration(community, period)
+def _totals(in_period) -> dict:
     contribution = Q(verb__in=CONTRIBUTION_VERBS)
-    totals = in_period.aggregate(
+    return in_period.aggregate(
         contributions=Coalesce(Sum("count", filter=contribution), 0),
         public=Coalesce(Sum("count", filter=contribution & Q(is_public=True)), 0),
         private=Coalesce(Sum("count", filter=contribution & Q(is_public=False)), 0),
@@ -354,16 +296,9 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         started=_sum(["thread_started"]),
         accepted=_sum(["answer_accepted"]),
     )
-    pyramid, pyramid_members, staff = selectors.pyramid(community)
-    inward, outward = _moves(community, period)
-    threads = _threads(community, period, now)
-    newcomers, median_hours = _newcomers(community, period, threads["answer_by"])
-    evident = set(threads["conversations"])
-    top_assets, reuse_count, adaptations = _assets(community, period)
-    stories, kinds = _stories(community, period)
-    sponsorship = Membership.objects.filter(community=community, role=Role.SPONSOR).aggregate(
-        n=Count("pk"), seen=Max("dashboard_seen_at")
-    )
+
+
+def _gardener_last_active(community: Community) -> datetime | None:
     # Each gardener's latest row, read backwards along the ledger's (actor, time) index.
     latest = (
         Activity.objects.filter(community=community, actor_id=OuterRef("user_id"))
@@ -371,7 +306,7 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         .order_by("-created_at")
         .values("created_at")[:1]
     )
-    gardener_last = max(
+    return max(
         (
             at
             for at in Membership.objects.filter(community=community, role=Role.GARDENER)
@@ -381,7 +316,10 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         ),
         default=None,
     )
-    reviewed = (
+
+
+def _domain_reviewed_at(community: Community) -> datetime | None:
+    return (
         Activity.objects.filter(
             community=community, verb__in=["community_updated", "community_created"]
         )
@@ -389,6 +327,27 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         .values_list("created_at", flat=True)
         .first()
     )
+
+
+def compute(community: Community, period: Period, *, now: datetime | None = None) -> Figures:
+    now = now or timezone.now()
+    in_period = _days(community, period)
+    weeks = weekly(community, period)
+    monthly = monthly_active(community, period)
+    concentration = people.concentration(community, period)
+    totals = _totals(in_period)
+    pyramid, pyramid_members, staff = selectors.pyramid(community)
+    inward, outward = _moves(community, period)
+    threads = _threads(community, period, now)
+    newcomers, median_hours = _newcomers(community, period, threads["answer_by"])
+    evident = set(threads["conversations"])
+    top_assets, reuse_count, adaptations = _assets(community, period)
+    stories, kinds = insight_selectors.stories_in_period(community, period)
+    sponsorship = Membership.objects.filter(community=community, role=Role.SPONSOR).aggregate(
+        n=Count("pk"), seen=Max("dashboard_seen_at")
+    )
+    gardener_last = _gardener_last_active(community)
+    reviewed = _domain_reviewed_at(community)
     return Figures(
         period=period,
         weeks=weeks,
@@ -412,7 +371,7 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         top_assets=top_assets,
         reuse_count=reuse_count,
         adaptations=adaptations,
-        rhythm=_rhythm(community, period),
+        rhythm=rhythm_figures(community, period),
         stories=stories,
         story_kinds=kinds,
         ledger_stories=totals["stories"],
