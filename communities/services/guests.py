@@ -21,6 +21,26 @@ DEFAULT_DAYS = 30
 MAX_DAYS = 180
 
 
+def _checked_guest(*, community: Community, email: str, days: int, message: str) -> str:
+    """The invitation's address, normalised, once the address, length and note pass."""
+    email = email.strip().lower()
+    try:
+        if len(email) > 254:
+            raise ValidationError("too long")
+        validate_email(email)
+    except ValidationError as exc:
+        raise ActionError(_("Enter a valid email address."), field="email") from exc
+    if not 1 <= days <= MAX_DAYS:
+        raise ActionError(_("Choose between 1 and %(max)s days.") % {"max": MAX_DAYS}, field="days")
+    if len(message) > 1000:
+        raise ActionError(_("Keep the note under 1,000 characters."), field="message")
+    if Membership.objects.filter(community=community, user__email__iexact=email).exists():
+        raise ActionError(
+            _("This person is already a member: they can take part already."), field="email"
+        )
+    return email
+
+
 def invite_guest(
     *,
     actor,
@@ -39,21 +59,7 @@ def invite_guest(
         raise ActionError(_("Only the community's gardeners can invite guests."), status=404)
     if target_type not in GuestPass.Target.values:
         raise ActionError(_("Guests are invited to a thread or a meeting."))
-    email = email.strip().lower()
-    try:
-        if len(email) > 254:
-            raise ValidationError("too long")
-        validate_email(email)
-    except ValidationError as exc:
-        raise ActionError(_("Enter a valid email address."), field="email") from exc
-    if not 1 <= days <= MAX_DAYS:
-        raise ActionError(_("Choose between 1 and %(max)s days.") % {"max": MAX_DAYS}, field="days")
-    if len(message) > 1000:
-        raise ActionError(_("Keep the note under 1,000 characters."), field="message")
-    if Membership.objects.filter(community=community, user__email__iexact=email).exists():
-        raise ActionError(
-            _("This person is already a member: they can take part already."), field="email"
-        )
+    email = _checked_guest(community=community, email=email, days=days, message=message)
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         # A fresh pass replaces one still waiting for this address and this conversation.
