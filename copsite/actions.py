@@ -1,6 +1,7 @@
 """Turning a refused action (ActionError) into the right answer for the person."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from communities.errors import ActionError
@@ -15,3 +16,11 @@ def report_error(request: HttpRequest, error: ActionError, form=None) -> None:
         form.add_error(field, error.message)
     else:
         messages.error(request, error.message)
+
+
+def report_refusal(request: HttpRequest, error: ActionError, form=None) -> None:
+    """As ``report_error``, with one answer for what the person can see but may not do:
+    the site's 403 page with the reason (see copsite/policies.py)."""
+    if error.status == 403:
+        raise PermissionDenied(error.message)
+    report_error(request, error, form)
