@@ -7,7 +7,7 @@ Membership lookups are cached on the user object for the length of a request.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import Community, GuestPass, Membership
+from .models import Activity, Community, GuestPass, Membership
 from .models.choices import JoinPolicy, Role, Visibility
 from .models.guests import active_passes
 
@@ -328,6 +328,22 @@ def visible_assets_filter(user) -> Q:
         return public
     mine = Membership.objects.filter(user=user).values("community_id")
     return public | Q(community_id__in=mine)
+
+
+# --- the ledger: activity lists and the Atom feed -----------------------------------------
+
+
+def visible_activity(user, queryset: QuerySet[Activity] | None = None) -> QuerySet[Activity]:
+    """Ledger rows this person may see: public rows, and every row of their communities;
+    withdrawn rows (hidden by a gardener) to that community's gardeners only. Public rows
+    are what the content's own policy lets anyone read (moderation keeps them in step)."""
+    qs = Activity.objects.all() if queryset is None else queryset
+    if user is None or not user.is_authenticated:
+        return qs.filter(is_public=True, withdrawn=False)
+    mine = Membership.objects.filter(user=user).values("community_id")
+    gardened = Membership.objects.filter(user=user, role=Role.GARDENER).values("community_id")
+    visible = Q(is_public=True) | Q(community_id__in=mine)
+    return qs.filter(visible & (Q(withdrawn=False) | Q(community_id__in=gardened)))
 
 
 # --- meetings (taken duck-typed: ``.community``, ``.members_only``) ----------------------------
