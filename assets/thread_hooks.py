@@ -6,11 +6,11 @@ Each provider checks permission itself and costs at most one query.
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from communities import permissions
 from copsite.extensions import ThreadAction, ThreadPanel
 
 from . import selectors
 from .models import Citation
+from .permissions import assets as asset_policy
 
 REUSING = "reusing-assets"
 DOCUMENTING = "documentation-projects"
@@ -20,9 +20,7 @@ def thread_actions(*, thread, user, behaviour_codes: frozenset[str]) -> list[Thr
     if not (REUSING in behaviour_codes or DOCUMENTING in behaviour_codes):
         return []
     # Members only: a guest invited into one thread replies there, nothing more.
-    if not user.is_authenticated or not permissions.can_reply_to_thread(user, thread):
-        return []
-    if not permissions.can_post_in_community(user, thread.community):
+    if not asset_policy.can_use_from_thread(user, thread):
         return []
     slug = thread.community.slug
     actions = []
