@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities.errors import ActionError
-from copsite.actions import report_error
+from copsite.actions import report_refusal
 
 from . import selectors, services
 from .forms import EmailPreferencesForm
@@ -26,7 +26,7 @@ def _open_or_404(request, notification_id: int):
     try:
         return services.mark_notification_read(user=request.user, notification_id=notification_id)
     except ActionError as error:
-        report_error(request, error)  # 404: someone else's, or no longer visible
+        report_refusal(request, error)  # 404: someone else's, or no longer visible
 
 
 @login_required
@@ -68,7 +68,7 @@ def preferences(request):
                 if current[kind] != delivery:
                     services.set_email_preference(user=request.user, kind=kind, delivery=delivery)
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("Your email choices are saved."))
             return redirect("notifications:preferences")
