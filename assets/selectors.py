@@ -3,9 +3,10 @@
 from django.db.models import Count, Q, QuerySet
 
 from assets.models import Asset, AssetVersion, Reuse
-from communities import permissions
+from assets.permissions import assets as asset_policy
 from communities.models import Community
 from discussions.models import Thread
+from discussions.permissions import threads as thread_policy
 
 SORTS = {"newest": ("-created_at", "-id"), "reused": ("-reuse_count", "-created_at", "-id")}
 REUSERS_SHOWN = 30
@@ -21,8 +22,7 @@ def library(
     sort: str = "newest",
 ) -> QuerySet[Asset]:
     qs = (
-        Asset.objects.filter(community=community)
-        .filter(permissions.visible_assets_filter(viewer))
+        asset_policy.visible(viewer, Asset.objects.filter(community=community))
         .select_related("author", "community", "latest_version", "adapted_from__community")
         .prefetch_related("tags")
     )
@@ -35,13 +35,11 @@ def library(
     return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
-def visible_asset(viewer, community: Community, asset_id: int) -> Asset | None:
-    return (
-        Asset.objects.filter(community=community, pk=asset_id)
-        .filter(permissions.visible_assets_filter(viewer))
-        .select_related("author", "community", "latest_version")
-        .prefetch_related("tags")
-        .first()
+def asset_page() -> QuerySet[Asset]:
+    """Assets as their pages read them; look one up through the policy
+    (``get_visible_or_404(assets, user, asset_page(), community=…, pk=…)``)."""
+    return Asset.objects.select_related("author", "community", "latest_version").prefetch_related(
+        "tags"
     )
 
 
@@ -54,18 +52,15 @@ def versions(asset: Asset) -> list[AssetVersion]:
 
 def lineage(viewer, asset: Asset) -> dict:
     """Where it came from (if the viewer may see it) and what was made from it."""
-    visible = permissions.visible_assets_filter(viewer)
     parent = None
     if asset.adapted_from_id:
         parent = (
-            Asset.objects.filter(pk=asset.adapted_from_id)
-            .filter(visible)
+            asset_policy.visible(viewer, Asset.objects.filter(pk=asset.adapted_from_id))
             .select_related("community", "author")
             .first()
         )
     children = list(
-        Asset.objects.filter(adapted_from=asset)
-        .filter(visible)
+        asset_policy.visible(viewer, Asset.objects.filter(adapted_from=asset))
         .select_related("community", "author")
         .order_by("created_at")
     )
@@ -84,45 +79,28 @@ def reusers(asset: Asset) -> list[Reuse]:
 
 def citing_threads(viewer, asset: Asset) -> list[Thread]:
     return list(
-        Thread.objects.filter(asset_citations__asset=asset)
-        .filter(permissions.visible_threads_filter(viewer))
+        thread_policy.visible(viewer, Thread.objects.filter(asset_citations__asset=asset))
         .select_related("community")
         .order_by("-last_activity_at")
     )
 
 
 def origin_thread(viewer, asset: Asset) -> Thread | None:
-    return (
-        Thread.objects.filter(asset_citations__asset=asset, asset_citations__is_origin=True)
-        .filter(permissions.visible_threads_filter(viewer))
-        .select_related("community")
-        .first()
-    )
+    origins = Thread.objects.filter(asset_citations__asset=asset, asset_citations__is_origin=True)
+    return thread_policy.visible(viewer, origins).select_related("community").first()
 
 
 def cited_by_thread(viewer, thread: Thread) -> list[Asset]:
     return list(
-        Asset.objects.filter(citations__thread=thread)
-        .filter(permissions.visible_assets_filter(viewer))
+        asset_policy.visible(viewer, Asset.objects.filter(citations__thread=thread))
         .select_related("community", "latest_version")
         .order_by("citations__created_at")
     )
 
 
 def adapt_targets(viewer) -> QuerySet[Community]:
-    """Communities this person may put an adaptation in: those they belong to."""
-    if not viewer.is_authenticated:
-        return Community.objects.none()
-    return Community.objects.filter(memberships__user=viewer).order_by("name")
-
-
-def visible_thread(viewer, community: Community, thread_id: int) -> Thread | None:
-    return (
-        Thread.objects.filter(community=community, pk=thread_id)
-        .filter(permissions.visible_threads_filter(viewer))
-        .select_related("community")
-        .first()
-    )
+    """Communities this person may put an adaptation in: where the policy lets them publish."""
+    return asset_policy.publishing_communities(viewer).order_by("name")
 
 
 def search(viewer, query: str, limit: int = 10) -> list[Asset]:
@@ -130,7 +108,7 @@ def search(viewer, query: str, limit: int = 10) -> list[Asset]:
     words = query.split()[:6]
     if not words:
         return []
-    qs = Asset.objects.filter(permissions.visible_assets_filter(viewer))
+    qs = asset_policy.visible(viewer)
     for word in words:
         qs = qs.filter(
             Q(title__icontains=word) | Q(summary__icontains=word) | Q(tags__name__iexact=word)
@@ -146,19 +124,17 @@ def reuse_beyond(*, community: Community, period, user, limit: int = 10) -> dict
     the viewer may open, so a private community's copy adds to the count, never a name.
     """
     in_period = Q(created_at__gte=period.since, created_at__lt=period.until)
-    out = (
-        Asset.objects.filter(in_period, adapted_from__community=community)
-        .exclude(community=community)
+    out = Asset.objects.filter(in_period, adapted_from__community=community).exclude(
+        community=community
     )
-    brought_in = (
-        Asset.objects.filter(in_period, community=community, adapted_from__isnull=False)
-        .exclude(adapted_from__community=community)
-    )
+    brought_in = Asset.objects.filter(
+        in_period, community=community, adapted_from__isnull=False
+    ).exclude(adapted_from__community=community)
     totals = out.aggregate(
         adaptations=Count("pk"), communities=Count("community", distinct=True)
     ) | {"brought_in": brought_in.count()}
     shown = list(
-        out.filter(permissions.visible_assets_filter(user))
+        asset_policy.visible(user, out)
         .select_related("community", "adapted_from")
         .order_by("-created_at")[:limit]
     )

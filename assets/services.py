@@ -15,12 +15,14 @@ from django.utils.translation import gettext as _
 from assets.models import Asset, AssetVersion, Citation, Reuse
 from assets.models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Behaviour, Licence
 from assets.models.reuse import STORY_MAX
+from assets.permissions import assets as asset_policy
 from assets.uploads import CheckedFile, check_link, check_upload
 from communities import permissions
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community
 from core.errors import ActionError
 from core.markdown import render_markdown
+from discussions.permissions import threads as thread_policy
 
 MAX_TAGS = 8
 NOTE_MAX = 300
@@ -146,7 +148,7 @@ def publish_asset(
     """Put a file, link or living document in a community's library, as its version 1."""
     if not permissions.can_view_community(author, community):
         raise ActionError(_("No such community."), status=404)
-    if not permissions.can_publish_asset(author, community):
+    if not asset_policy.can_publish(author, community):
         raise ActionError(_("Join the community to share in its library."), status=403)
     if kind not in Asset.Kind.values:
         raise ActionError(_("Choose whether it is a file, a link or a living document."))
@@ -205,9 +207,9 @@ def add_asset_version(
     *, author, asset: Asset, change_note: str, upload=None, url: str = "", body: str = ""
 ) -> AssetVersion:
     """A new version; earlier ones stay downloadable."""
-    if not permissions.can_view_asset(author, asset):
+    if not asset_policy.can_view(author, asset):
         raise ActionError(_("No such asset."), status=404)
-    if not permissions.can_add_asset_version(author, asset):
+    if not asset_policy.can_add_version(author, asset):
         raise ActionError(
             _("Only the person who shared it, or a gardener, can add a version."), status=403
         )
@@ -257,7 +259,7 @@ def _count_reuse(asset: Asset, field: str) -> None:
 
 def record_download(*, user, asset: Asset) -> bool:
     """Count a member's first download of an asset (later ones are free). True if counted."""
-    if not user.is_authenticated or not permissions.can_view_asset(user, asset):
+    if not user.is_authenticated or not asset_policy.can_view(user, asset):
         return False
     if user.pk == asset.author_id:
         return False  # checking one's own upload is not reuse
@@ -284,9 +286,9 @@ def _clean_story(story: str) -> str:
 
 def report_use(*, user, asset: Asset, story: str = "") -> Reuse:
     """ "I used this", optionally with a value story: what it changed in one's practice."""
-    if not permissions.can_view_asset(user, asset):
+    if not asset_policy.can_view(user, asset):
         raise ActionError(_("No such asset."), status=404)
-    if not user.is_authenticated:
+    if not asset_policy.can_report_use(user, asset):
         raise ActionError(_("Sign in to say you used it."), status=403)
     story = _clean_story(story)
     duplicate = Reuse.objects.filter(
@@ -324,9 +326,9 @@ def adapt_asset(
 
     Without new content the adaptation starts from the source's current version.
     """
-    if not permissions.can_view_asset(user, asset):
+    if not asset_policy.can_view(user, asset):
         raise ActionError(_("No such asset."), status=404)
-    if not permissions.can_adapt_asset_into(user, asset, community):
+    if not asset_policy.can_adapt_into(user, asset, community):
         raise ActionError(
             _("You can only adapt into a community you belong to."), field="community", status=403
         )
@@ -382,13 +384,17 @@ def adapt_asset(
     return adaptation
 
 
+def _refuse_unless_usable_from(user, thread) -> None:
+    if not thread_policy.can_view(user, thread):
+        raise ActionError(_("No such thread."), status=404)
+    if not asset_policy.can_use_from_thread(user, thread):
+        raise ActionError(_("Only the community's members use its library."), status=403)
+
+
 def cite_asset(*, user, thread, asset: Asset) -> Citation:
     """A thread points at an asset from its own community's library."""
-    if not permissions.can_reply_to_thread(user, thread):
-        raise ActionError(_("No such thread."), status=404)
-    if not permissions.can_post_in_community(user, thread.community):
-        raise ActionError(_("Only the community's members use its library."), status=403)
-    if asset.community_id != thread.community_id or not permissions.can_view_asset(user, asset):
+    _refuse_unless_usable_from(user, thread)
+    if asset.community_id != thread.community_id or not asset_policy.can_view(user, asset):
         raise ActionError(_("Choose an asset from this community's library."), field="asset")
     citation, _created = Citation.objects.get_or_create(
         thread=thread, asset=asset, defaults={"cited_by": user}
@@ -398,10 +404,7 @@ def cite_asset(*, user, thread, asset: Asset) -> Citation:
 
 def start_living_document(*, user, thread, title: str = "") -> Asset:
     """Turn a documentation-project thread into a living document seeded from its first post."""
-    if not permissions.can_reply_to_thread(user, thread):
-        raise ActionError(_("No such thread."), status=404)
-    if not permissions.can_post_in_community(user, thread.community):
-        raise ActionError(_("Only the community's members use its library."), status=403)
+    _refuse_unless_usable_from(user, thread)
     existing = (
         Citation.objects.filter(thread=thread, is_origin=True).select_related("asset").first()
     )

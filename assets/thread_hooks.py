@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from assets import selectors
 from assets.models import Citation
-from communities import permissions
+from assets.permissions import assets as asset_policy
 from core.extensions import ThreadAction, ThreadPanel
 
 REUSING = "reusing-assets"
@@ -19,9 +19,7 @@ def thread_actions(*, thread, user, behaviour_codes: frozenset[str]) -> list[Thr
     if not (REUSING in behaviour_codes or DOCUMENTING in behaviour_codes):
         return []
     # Members only: a guest invited into one thread replies there, nothing more.
-    if not user.is_authenticated or not permissions.can_reply_to_thread(user, thread):
-        return []
-    if not permissions.can_post_in_community(user, thread.community):
+    if not asset_policy.can_use_from_thread(user, thread):
         return []
     slug = thread.community.slug
     actions = []

@@ -2,24 +2,27 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from assets import selectors, services
 from assets.forms import CiteForm, LivingDocumentForm
-from communities import permissions
-from core.errors import ActionError, report_error
+from assets.permissions import assets as asset_policy
+from core.errors import ActionError, report_refusal
+from core.policies import get_visible_or_404, require
+from discussions.permissions import threads as thread_policy
+from discussions.selectors import thread_page
 
 
 def _thread_to_act_on(request, slug, thread_id):
-    community = permissions.get_visible_community_or_404(request.user, slug)
-    thread = selectors.visible_thread(request.user, community, thread_id)
-    if thread is None or not permissions.can_reply_to_thread(request.user, thread):
-        raise Http404(_("No such thread."))
-    if not permissions.can_post_in_community(request.user, community):
-        raise Http404(_("Only the community's members use its library."))
-    return community, thread
+    thread = get_visible_or_404(
+        thread_policy, request.user, thread_page(), community__slug=slug, pk=thread_id
+    )
+    require(
+        asset_policy.can_use_from_thread(request.user, thread),
+        _("Only the community's members use its library."),
+    )
+    return thread.community, thread
 
 
 @login_required
@@ -31,7 +34,7 @@ def cite(request, slug, thread_id):
         try:
             services.cite_asset(user=request.user, thread=thread, asset=form.cleaned_data["asset"])
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("The thread now cites it."))
             return redirect(thread)
@@ -53,7 +56,7 @@ def from_thread(request, slug, thread_id):
                 user=request.user, thread=thread, title=form.cleaned_data["title"]
             )
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(
                 request, _("The living document is started. Members can improve it together.")

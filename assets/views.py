@@ -13,11 +13,13 @@ from assets import selectors, services
 from assets.forms import AdaptForm, AssetForm, UseForm, VersionForm
 from assets.models import Asset, AssetVersion
 from assets.models.asset import Behaviour
+from assets.permissions import assets as asset_policy
 from assets.uploads import INLINE_SAFE
 from communities import permissions
 from communities.views.community import header_context
-from core.errors import ActionError, report_error
+from core.errors import ActionError, report_refusal
 from core.markdown import render_markdown
+from core.policies import get_visible_or_404, require
 
 ASSETS_PER_PAGE = 24
 
@@ -27,10 +29,9 @@ def _community(request, slug):
 
 
 def _asset(request, community, asset_id) -> Asset:
-    asset = selectors.visible_asset(request.user, community, asset_id)
-    if asset is None:
-        raise Http404(_("No such asset."))
-    return asset
+    return get_visible_or_404(
+        asset_policy, request.user, selectors.asset_page(), community=community, pk=asset_id
+    )
 
 
 def _done(request, to):
@@ -66,7 +67,7 @@ def library(request, slug):
             "behaviours": Behaviour.choices,
             "sort": sort,
             "tag": tag,
-            "can_publish": permissions.can_publish_asset(request.user, community),
+            "can_publish": asset_policy.can_publish(request.user, community),
         },
     )
 
@@ -74,9 +75,10 @@ def library(request, slug):
 @login_required
 def asset_new(request, slug):
     community = _community(request, slug)
-    if not permissions.can_publish_asset(request.user, community):
-        messages.error(request, _("Join the community to share in its library."))
-        return redirect(community)
+    require(
+        asset_policy.can_publish(request.user, community),
+        _("Join the community to share in its library."),
+    )
     form = AssetForm(request.POST or None, request.FILES or None, community=community)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -97,7 +99,7 @@ def asset_new(request, slug):
                 members_can_edit=data["members_can_edit"],
             )
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("It is in the library. Thank you for sharing."))
             return _done(request, asset)
@@ -128,9 +130,9 @@ def asset_detail(request, slug, asset_id):
             "reuses": selectors.reusers(asset),
             "threads": selectors.citing_threads(user, asset),
             "origin": selectors.origin_thread(user, asset),
-            "can_add_version": user.is_authenticated
-            and permissions.can_add_asset_version(user, asset),
-            "can_adapt": user.is_authenticated,
+            "can_add_version": asset_policy.can_add_version(user, asset),
+            "can_adapt": asset_policy.can_adapt(user, asset),
+            "can_report_use": asset_policy.can_report_use(user, asset),
             "use_form": UseForm(),
         },
     )
@@ -171,11 +173,10 @@ def download(request, slug, asset_id, number):
 def new_version(request, slug, asset_id):
     community = _community(request, slug)
     asset = _asset(request, community, asset_id)
-    if not permissions.can_add_asset_version(request.user, asset):
-        messages.error(
-            request, _("Only the person who shared it, or a gardener, can add a version.")
-        )
-        return redirect(asset)
+    require(
+        asset_policy.can_add_version(request.user, asset),
+        _("Only the person who shared it, or a gardener, can add a version."),
+    )
     latest = asset.latest_version
     form = VersionForm(
         request.POST or None,
@@ -195,7 +196,7 @@ def new_version(request, slug, asset_id):
                 body=data.get("body", ""),
             )
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("New version saved; earlier versions stay available."))
             return _done(request, asset)
@@ -211,6 +212,7 @@ def new_version(request, slug, asset_id):
 def adapt(request, slug, asset_id):
     community = _community(request, slug)
     asset = _asset(request, community, asset_id)
+    require(asset_policy.can_adapt(request.user, asset))
     targets = selectors.adapt_targets(request.user)
     form = AdaptForm(
         request.POST or None,
@@ -229,7 +231,7 @@ def adapt(request, slug, asset_id):
                 story=data["story"],
             )
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("Your adaptation is in the library. Make it yours."))
             return redirect(adaptation)
@@ -251,7 +253,7 @@ def used(request, slug, asset_id):
         try:
             services.report_use(user=request.user, asset=asset, story=form.cleaned_data["story"])
         except ActionError as error:
-            report_error(request, error)
+            report_refusal(request, error)
         else:
             messages.success(request, _("Thank you: the people who made it will see it helped."))
     else:

@@ -1,12 +1,11 @@
 """Atom feed of a community's public activity, read from the ledger."""
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from communities import permissions
 from communities.models import Activity, Community
-from communities.models.choices import Visibility
 
 FEED_VERBS = [
     Activity.Verb.THREAD_STARTED,
@@ -22,11 +21,9 @@ class CommunityActivityFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug: str) -> Community:
-        # Feed readers are anonymous: only public communities have a feed; others 404.
-        community = Community.objects.filter(slug=slug, visibility=Visibility.PUBLIC).first()
-        if community is None:
-            raise Http404
-        return community
+        # Feed readers are anonymous: the feed shows what the policies let anyone see, so
+        # only public communities have one (others 404), and only rows anyone may read.
+        return permissions.get_visible_community_or_404(None, slug)
 
     def title(self, community: Community) -> str:
         return _("%(name)s — recent activity") % {"name": community.name}
@@ -38,8 +35,9 @@ class CommunityActivityFeed(Feed):
         return community.tagline
 
     def items(self, community: Community):
+        rows = Activity.objects.filter(community=community, verb__in=FEED_VERBS)
         return (
-            Activity.objects.filter(community=community, is_public=True, verb__in=FEED_VERBS)
+            permissions.visible_activity(None, rows)
             .select_related("actor")
             .order_by("-created_at", "-id")[:30]
         )

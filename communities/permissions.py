@@ -1,4 +1,8 @@
-"""The one permissions policy. Views, search, feeds, digests, downloads and calendars ask here.
+"""Community permissions: membership, roles, who sees, posts in and manages a community.
+
+The policies for what is said inside a community (threads and posts, assets,
+notifications, proposals) live with their apps and build on these primitives and on a
+viewer's standing in communities (``communities/standing.py``); see core/policies.py.
 
 Invisible communities answer 404 (never 403), so their existence does not leak.
 Membership lookups are cached on the user object for the length of a request.
@@ -7,7 +11,7 @@ Membership lookups are cached on the user object for the length of a request.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from communities.models import Community, GuestPass, Membership
+from communities.models import Activity, Community, Membership
 from communities.models.choices import JoinPolicy, Role, Visibility
 from communities.models.guests import active_passes
 
@@ -72,10 +76,6 @@ def community_for_guest_target_or_404(
     if community is None:
         raise Http404("No such community.")
     return community
-
-
-def get_community_for_thread_or_404(user, slug: str, thread_id: int) -> Community:
-    return community_for_guest_target_or_404(user, slug, GuestPass.Target.THREAD, thread_id)
 
 
 def _role(user, community: Community) -> str | None:
@@ -183,9 +183,7 @@ def can_create_community(user) -> bool:
     return user.is_authenticated
 
 
-# --- content inside a community (threads, posts; assets later) ---------------------------
-# These take the content object duck-typed (``.community``, ``.members_only``, ``.hidden``,
-# ``.locked``, ``.author_id``) so this module never imports the apps that own the content.
+# --- posting and moderating in a community ---------------------------------------------
 
 
 def can_post_in_community(user, community: Community) -> bool:
@@ -198,129 +196,22 @@ def can_moderate_community(user, community: Community) -> bool:
     return _role(user, community) == Role.GARDENER
 
 
-def _is_thread_guest(user, thread) -> bool:
-    return is_guest_of(user, GuestPass.Target.THREAD, thread.pk)
-
-
-def can_view_thread(user, thread) -> bool:
-    community = thread.community
-    if thread.hidden and not can_moderate_community(user, community):
-        return False
-    if can_view_community(user, community) and (
-        not thread.members_only or is_member(user, community)
-    ):
-        return True
-    # Asked last: members and readers never pay for the guest-pass lookup.
-    return _is_thread_guest(user, thread)
-
-
-def can_reply_to_thread(user, thread) -> bool:
-    if not can_view_thread(user, thread):
-        return False
-    allowed = can_post_in_community(user, thread.community) or (
-        not is_member(user, thread.community) and _is_thread_guest(user, thread)
-    )
-    return allowed and (not thread.locked or can_moderate_community(user, thread.community))
-
-
 def can_invite_guests(user, community: Community) -> bool:
     """Gardeners open a conversation to an outsider; guests cannot pass it on."""
     return can_manage_community(user, community)
 
 
-def can_accept_answer(user, thread) -> bool:
-    """The asker or a gardener recognises the answer that solved it."""
-    if not can_view_thread(user, thread) or not user.is_authenticated:
-        return False
-    return thread.author_id == user.pk or can_moderate_community(user, thread.community)
+# --- the ledger: activity lists and the Atom feed -----------------------------------------
 
 
-def can_edit_post(user, post) -> bool:
-    thread = post.thread
-    if not can_view_thread(user, thread) or not user.is_authenticated:
-        return False
-    if can_moderate_community(user, thread.community):
-        return True
-    return post.author_id == user.pk and not thread.locked and is_member(user, thread.community)
-
-
-def thread_readers(thread, user_ids) -> set[int]:
-    """Of these people, the ones who may read this thread: two queries, however many.
-
-    The same rule as ``can_view_thread``, for telling many people about one thread.
-    """
-    ids = set(user_ids)
-    if not ids:
-        return set()
-    roles = dict(
-        Membership.objects.filter(community_id=thread.community_id, user_id__in=ids).values_list(
-            "user_id", "role"
-        )
-    )
-    guests = set(
-        active_passes()
-        .filter(user_id__in=ids, target_type=GuestPass.Target.THREAD, target_id=thread.pk)
-        .values_list("user_id", flat=True)
-    )
-    open_to_all = thread.community.visibility == Visibility.PUBLIC and not thread.members_only
-
-    def reads(user_id: int) -> bool:
-        role = roles.get(user_id)
-        if thread.hidden and role != Role.GARDENER:
-            return False
-        return role is not None or user_id in guests or open_to_all
-
-    return {user_id for user_id in ids if reads(user_id)}
-
-
-def visible_threads_filter(user, *, thread_id: str = "pk") -> Q:
-    """A Q over threads: in a visible community, not hidden, members-only only for members.
-
-    Rows that copy a thread's community, ``members_only`` and ``hidden`` (notifications)
-    use the same rule, naming the field that holds the thread's id in ``thread_id``.
-    """
-    public = Q(community__visibility=Visibility.PUBLIC, members_only=False)
+def visible_activity(user, queryset: QuerySet[Activity] | None = None) -> QuerySet[Activity]:
+    """Ledger rows this person may see: public rows, and every row of their communities;
+    withdrawn rows (hidden by a gardener) to that community's gardeners only. Public rows
+    are what the content's own policy lets anyone read (moderation keeps them in step)."""
+    qs = Activity.objects.all() if queryset is None else queryset
     if user is None or not user.is_authenticated:
-        return public & Q(hidden=False)
+        return qs.filter(is_public=True, withdrawn=False)
     mine = Membership.objects.filter(user=user).values("community_id")
     gardened = Membership.objects.filter(user=user, role=Role.GARDENER).values("community_id")
-    guest_of = active_passes().filter(user=user, target_type=GuestPass.Target.THREAD)
-    guests = Q(**{f"{thread_id}__in": guest_of.values("target_id")})
-    visible = public | Q(community_id__in=mine) | guests
-    return visible & (Q(hidden=False) | Q(community_id__in=gardened))
-
-
-# --- assets in a community's library (duck-typed like threads: ``.community``,
-# ``.members_only``, ``.author_id``, ``.is_document``, ``.members_can_edit``) -------------
-
-
-def can_view_asset(user, asset) -> bool:
-    if not can_view_community(user, asset.community):
-        return False
-    return not asset.members_only or is_member(user, asset.community)
-
-
-def can_publish_asset(user, community: Community) -> bool:
-    return can_post_in_community(user, community)
-
-
-def can_add_asset_version(user, asset) -> bool:
-    """The author, a gardener, or any member for a living document its author opened up."""
-    if not can_view_asset(user, asset) or not can_post_in_community(user, asset.community):
-        return False
-    if asset.author_id == user.pk or can_moderate_community(user, asset.community):
-        return True
-    return asset.is_document and asset.members_can_edit
-
-
-def can_adapt_asset_into(user, asset, community: Community) -> bool:
-    return can_view_asset(user, asset) and can_post_in_community(user, community)
-
-
-def visible_assets_filter(user) -> Q:
-    """A Q over assets: public ones of public communities, and everything in one's own."""
-    public = Q(community__visibility=Visibility.PUBLIC, visibility="public")
-    if user is None or not user.is_authenticated:
-        return public
-    mine = Membership.objects.filter(user=user).values("community_id")
-    return public | Q(community_id__in=mine)
+    visible = Q(is_public=True) | Q(community_id__in=mine)
+    return qs.filter(visible & (Q(withdrawn=False) | Q(community_id__in=gardened)))

@@ -92,20 +92,11 @@ def invitations(community: Community) -> QuerySet[Invitation]:
 
 
 def recent_activity(communities, *, viewer, limit: int = 20) -> list[Activity]:
-    """Latest ledger rows across communities; members-only rows only for members."""
-    mine = (
-        Membership.objects.filter(user=viewer).values("community_id")
-        if viewer.is_authenticated
-        else Membership.objects.none().values("community_id")
-    )
-    gardened = mine.filter(role=Role.GARDENER)
-    visible = (Q(is_public=True) | Q(community_id__in=mine)) & (
-        Q(withdrawn=False) | Q(community_id__in=gardened)
-    )
+    """Latest ledger rows across communities that this person may see (the ledger's rule,
+    ``permissions.visible_activity``: members-only rows only for members)."""
     hidden_verbs = [Activity.Verb.ROLE_CHANGED, Activity.Verb.LEVEL_CHANGED]
     return list(
-        Activity.objects.filter(community__in=communities)
-        .filter(visible)
+        permissions.visible_activity(viewer, Activity.objects.filter(community__in=communities))
         .exclude(verb__in=hidden_verbs)
         .select_related("actor", "community")
         .order_by("-created_at", "-id")[:limit]

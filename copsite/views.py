@@ -1,6 +1,7 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -70,9 +71,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
-def _error(request, template: str, status: int) -> HttpResponse:
+def _error(request, template: str, status: int, **context) -> HttpResponse:
     return HttpResponse(
-        loader.render_to_string(template, {"SITE_NAME": settings.SITE_NAME}, request), status=status
+        loader.render_to_string(template, {"SITE_NAME": settings.SITE_NAME, **context}, request),
+        status=status,
     )
 
 
@@ -81,7 +83,10 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return _error(request, "403.html", 403)
+    """The one answer for what a person can see but may not do, with the policy's reason
+    (``copsite.policies.require``); Django's own refusals carry none."""
+    reason = str(exception) if isinstance(exception, PermissionDenied) else ""
+    return _error(request, "403.html", 403, reason=reason)
 
 
 def page_not_found(request, exception=None):

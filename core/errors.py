@@ -1,6 +1,7 @@
 """The one error business actions raise, and how a view turns it into an answer."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 
@@ -23,3 +24,11 @@ def report_error(request: HttpRequest, error: ActionError, form=None) -> None:
         form.add_error(field, error.message)
     else:
         messages.error(request, error.message)
+
+
+def report_refusal(request: HttpRequest, error: ActionError, form=None) -> None:
+    """As ``report_error``, with one answer for what the person can see but may not do:
+    the site's 403 page with the reason (see core/policies.py)."""
+    if error.status == 403:
+        raise PermissionDenied(error.message)
+    report_error(request, error, form)

@@ -17,12 +17,16 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from assets.models import Asset, Reuse
+from assets.permissions import assets as asset_policy
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
+from communities.standing import EveryMember
 from core.links import absolute_url
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
 from digests.periods import last_full_week
 from discussions.models import Behaviour, Post, Thread
+from discussions.permissions import posts as post_policy
+from discussions.permissions import threads as thread_policy
 from insights.dashboard.figures import Figures, compute
 from insights.dashboard.period import Period
 from rhythm import occurrences
@@ -125,25 +129,28 @@ class Digest:
         return self.membership.user
 
 
-def _excerpts(thread_ids: list[int]) -> dict[int, str]:
+def _excerpts(community: Community, thread_ids: list[int]) -> dict[int, str]:
     """Plain words from each opening post; a hidden one gives nothing."""
     found = {}
-    for thread_id, body_html in Post.objects.filter(
-        thread_id__in=thread_ids, number=1, hidden=False
-    ).values_list("thread_id", "body_html"):
+    opening = Post.objects.filter(thread_id__in=thread_ids, number=1)
+    for thread_id, body_html in post_policy.visible(EveryMember(community), opening).values_list(
+        "thread_id", "body_html"
+    ):
         text = " ".join(html.unescape(strip_tags(body_html)).split())
         found[thread_id] = text if len(text) <= EXCERPT_LENGTH else text[:EXCERPT_LENGTH] + "…"
     return found
 
 
 def _threads(community: Community, since: datetime) -> list[ThreadItem]:
+    """New threads every member may read (the policy, asked for any plain member at once)."""
+    new = Thread.objects.filter(community=community, created_at__gte=since)
     threads = list(
-        Thread.objects.filter(community=community, hidden=False, created_at__gte=since)
+        thread_policy.visible(EveryMember(community), new)
         .select_related("author")
         .prefetch_related(Prefetch("behaviours", to_attr="behaviour_list"))
         .order_by("-created_at", "-pk")[:THREAD_LIMIT]
     )
-    excerpts = _excerpts([t.pk for t in threads])
+    excerpts = _excerpts(community, [t.pk for t in threads])
     items = []
     for thread in reversed(threads):
         thread.community = community  # for its address, without a query per thread
@@ -166,9 +173,10 @@ def _assets(community: Community, since: datetime):
     )
     reused_ids = {asset_id for asset_id, _user, _at in reuses}
     assets = {}
-    for asset in Asset.objects.filter(community=community).filter(
+    news = Asset.objects.filter(community=community).filter(
         Q(pk__in=reused_ids) | Q(created_at__gte=since)
-    ):
+    )
+    for asset in asset_policy.visible(EveryMember(community), news):
         asset.community = community
         asset.digest_url = absolute_url(asset.get_absolute_url())
         assets[asset.pk] = asset

@@ -15,6 +15,8 @@ from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.errors import ActionError
 from discussions.models import Flag, ModerationAction, Post, Thread
+from discussions.permissions import posts as post_policy
+from discussions.permissions import threads as thread_policy
 from discussions.selectors import behaviours_for
 from discussions.services import record_post_activity
 from notifications import services as notifications
@@ -29,9 +31,19 @@ THREAD_SWITCHES = {
 }
 
 
-def _require_gardener(actor, community) -> None:
+def _require_moderator(actor, thread: Thread) -> None:
+    """Not found for who cannot see the thread; refused for who sees it but does not garden."""
+    if not thread_policy.can_view(actor, thread):
+        raise ActionError(_("No such thread."), status=404)
+    if not thread_policy.can_moderate(actor, thread):
+        raise ActionError(_("Only gardeners can moderate."), status=403)
+
+
+def _require_gardener(actor, community: Community) -> None:
+    if not permissions.can_view_community(actor, community):
+        raise ActionError(_("No such community."), status=404)
     if not permissions.can_moderate_community(actor, community):
-        raise ActionError(_("Only gardeners can moderate."), status=404)
+        raise ActionError(_("Only gardeners can moderate."), status=403)
 
 
 def _log(
@@ -74,11 +86,10 @@ def _republish(thread: Thread, *, post: Post | None = None) -> None:
 
 
 def flag_post(*, member, post: Post, reason: str, note: str = "") -> Flag:
-    thread = post.thread
-    if not permissions.can_view_thread(member, thread):
+    if not post_policy.can_view(member, post):
         raise ActionError(_("No such post."), status=404)
-    if not permissions.is_member(member, thread.community):
-        raise ActionError(_("Only members can flag posts."), status=403)
+    if not post_policy.can_flag(member, post):
+        raise ActionError(_("Only members can flag posts, and not their own."), status=403)
     if reason not in Flag.Reason.values:
         raise ActionError(_("Choose a reason."), field="reason")
     if len(note) > 500:
@@ -104,7 +115,7 @@ def _close_flags(*, actor, post: Post) -> int:
 
 def set_post_hidden(*, actor, post: Post, hidden: bool, note: str = "") -> Post:
     thread = post.thread
-    _require_gardener(actor, thread.community)
+    _require_moderator(actor, thread)
     if post.number == 1 and hidden:
         raise ActionError(_("To hide the opening post, hide the whole thread."))
     if post.hidden == hidden:
@@ -132,7 +143,7 @@ def set_post_hidden(*, actor, post: Post, hidden: bool, note: str = "") -> Post:
 
 def set_thread_switch(*, actor, thread: Thread, switch: str, on: bool, note: str = "") -> Thread:
     """Lock, pin or hide a thread (or undo it)."""
-    _require_gardener(actor, thread.community)
+    _require_moderator(actor, thread)
     if switch not in THREAD_SWITCHES:
         raise ActionError(_("Unknown moderation action."))
     if getattr(thread, switch) == on:
@@ -150,7 +161,7 @@ def set_thread_switch(*, actor, thread: Thread, switch: str, on: bool, note: str
 
 def dismiss_flags(*, actor, post: Post, note: str = "") -> int:
     """The post is fine: close its open flags, keep it visible."""
-    _require_gardener(actor, post.thread.community)
+    _require_moderator(actor, post.thread)
     with transaction.atomic():
         closed = _close_flags(actor=actor, post=post)
         if closed:
@@ -190,7 +201,7 @@ def silence_member(*, actor, membership: Membership, days: int, note: str = "") 
 
 
 def set_slow_mode(*, actor, thread: Thread, seconds: int) -> Thread:
-    _require_gardener(actor, thread.community)
+    _require_moderator(actor, thread)
     if not 0 <= seconds <= MAX_SLOW_MODE_SECONDS:
         raise ActionError(_("Choose a pause between 0 seconds and one day."), field="seconds")
     if thread.slow_mode_seconds == seconds:
@@ -209,7 +220,7 @@ def move_thread(*, actor, thread: Thread, to: Community) -> Thread:
     Behaviours the new community has not switched on are dropped; one must remain.
     """
     source = thread.community
-    _require_gardener(actor, source)
+    _require_moderator(actor, thread)
     if not permissions.can_moderate_community(actor, to):
         raise ActionError(_("You can only move threads to communities you garden."), field="to")
     if to.pk == source.pk:

@@ -2,7 +2,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,25 +9,27 @@ from django.views.decorators.http import require_POST
 from communities import permissions
 from communities.models import Membership
 from communities.views.community import header_context
-from core.errors import ActionError, report_error
+from core.errors import ActionError, report_refusal
+from core.policies import get_visible_or_404, require
 from discussions import moderation, selectors
 from discussions.models import Flag, Post
+from discussions.permissions import posts as post_policy
+from discussions.permissions import threads as thread_policy
 
 
 def _thread_in(request, slug, thread_id):
     """The thread, if this person may see it; 404 otherwise (nothing leaks)."""
-    community = permissions.get_visible_community_or_404(request.user, slug)
-    thread = selectors.visible_thread(request.user, community, thread_id)
-    if thread is None:
-        raise Http404
-    return thread
+    return get_visible_or_404(
+        thread_policy, request.user, selectors.thread_page(), community__slug=slug, pk=thread_id
+    )
 
 
 def _post_in(request, slug, thread_id, number) -> Post:
+    """The post, if this person may read it (a hidden one: gardeners); 404 otherwise."""
     thread = _thread_in(request, slug, thread_id)
-    return get_object_or_404(
-        Post.objects.select_related("thread__community"), thread=thread, number=number
-    )
+    post = get_visible_or_404(post_policy, request.user, thread=thread, number=number)
+    post.thread = thread
+    return post
 
 
 def gardener_only(view):
@@ -36,8 +37,10 @@ def gardener_only(view):
     @wraps(view)
     def wrapper(request, slug, *args, **kwargs):
         community = permissions.get_visible_community_or_404(request.user, slug)
-        if not permissions.can_moderate_community(request.user, community):
-            raise Http404
+        require(
+            permissions.can_moderate_community(request.user, community),
+            _("Only gardeners can moderate."),
+        )
         return view(request, community, *args, **kwargs)
 
     return wrapper
@@ -46,8 +49,10 @@ def gardener_only(view):
 @login_required
 def flag(request, slug, thread_id, number):
     post = _post_in(request, slug, thread_id, number)
-    if not permissions.is_member(request.user, post.thread.community):
-        raise Http404
+    require(
+        post_policy.can_flag(request.user, post),
+        _("Only members can flag posts, and not their own."),
+    )
     if request.method == "POST":
         try:
             moderation.flag_post(
@@ -57,7 +62,7 @@ def flag(request, slug, thread_id, number):
                 note=request.POST.get("note", "").strip(),
             )
         except ActionError as error:
-            report_error(request, error)
+            report_refusal(request, error)
         else:
             messages.success(request, _("Thank you. The gardeners will look at this post."))
             return redirect(post)
@@ -97,7 +102,7 @@ def hide_post(request, slug, thread_id, number):
             actor=request.user, post=post, hidden=hidden, note=request.POST.get("note", "")
         )
     except ActionError as error:
-        report_error(request, error)
+        report_refusal(request, error)
     else:
         messages.success(
             request, _("Post hidden; its text is kept.") if hidden else _("Post shown again.")
@@ -114,7 +119,7 @@ def dismiss(request, slug, thread_id, number):
     try:
         moderation.dismiss_flags(actor=request.user, post=post)
     except ActionError as error:
-        report_error(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("Flags dismissed; the post stays visible."))
     return redirect("discussions:moderation", slug=slug)
@@ -129,7 +134,7 @@ def thread_switch(request, slug, thread_id):
     try:
         moderation.set_thread_switch(actor=request.user, thread=thread, switch=switch, on=on)
     except ActionError as error:
-        report_error(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("Saved."))
     return redirect(thread)
@@ -154,7 +159,7 @@ def silence(request, community, membership_id):
             note=request.POST.get("note", "").strip(),
         )
     except ActionError as error:
-        report_error(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("Saved. It is in the moderation log."))
     return redirect("communities:people", slug=community.slug)
@@ -172,7 +177,7 @@ def slow_mode(request, slug, thread_id):
             seconds=int(seconds[:12]) if seconds.isdecimal() else -1,  # as for days above
         )
     except ActionError as error:
-        report_error(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("Slow mode saved."))
     return redirect(thread)
@@ -188,7 +193,7 @@ def move(request, slug, thread_id):
             raise ActionError(_("Choose a community you garden."))
         moderation.move_thread(actor=request.user, thread=thread, to=target.get())
     except ActionError as error:
-        report_error(request, error)
+        report_refusal(request, error)
         return redirect(thread)
     messages.success(request, _("Thread moved to %(name)s.") % {"name": thread.community.name})
     return redirect(thread)

@@ -11,11 +11,11 @@ TEMPLATES = ("discussions/_partials/post.html", "_partials/avatar.html")
 def attach_post_html(request, posts, page: dict) -> None:
     """Set ``post.html`` on each post.
 
-    ``page`` holds the thread page's context: thread, community,
-    page_number, is_moderator, membership, marked_helpful, editable, can_accept, can_reply.
+    ``page`` holds the thread page's context: thread, community, page_number,
+    is_moderator, marked_helpful, and what the viewer may do, as the policies answered it:
+    editable, markable and flaggable (sets of post ids), can_accept, can_reply.
     """
     thread = page["thread"]
-    viewer_pk = request.user.pk if request.user.is_authenticated else None
 
     def key(post) -> tuple:
         author = post.author
@@ -35,10 +35,10 @@ def attach_post_html(request, posts, page: dict) -> None:
             page["page_number"],
             # The viewer's buttons.
             bool(page["is_moderator"]),
-            page["membership"] is not None,
-            viewer_pk is not None and post.author_id == viewer_pk,
             post.pk in page["marked_helpful"],
             post.pk in page["editable"],
+            post.pk in page["markable"],
+            post.pk in page["flaggable"],
             bool(page["can_accept"]),
             bool(page["can_reply"]),
         )

@@ -19,8 +19,8 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from communities import permissions
 from discussions.models import Post, Thread
+from discussions.permissions import threads as thread_policy
 
 CONFIG = "english"
 MAX_RESULTS = 30
@@ -65,11 +65,12 @@ def search_posts(
     query = " ".join(query.split())[:200]
     if not query:
         return []
-    threads = Thread.objects.filter(permissions.visible_threads_filter(viewer))
+    threads = thread_policy.visible(viewer, Thread.objects.all())
     if community_id:
         threads = threads.filter(community_id=community_id)
     if behaviour:
         threads = threads.filter(behaviours__code=behaviour)
+    # Never a hidden post, not even for gardeners: search shows what members read.
     posts: QuerySet[Post] = Post.objects.filter(hidden=False, thread__in=threads.values("pk"))
     if connection.vendor == "postgresql":
         return _ranked_hits(posts, query)

@@ -21,6 +21,8 @@ from core.errors import ActionError
 from core.markdown import render_markdown
 from discussions.models import Behaviour, Post, PostRevision, Reaction, Thread
 from discussions.models.thread import BODY_MAX, TITLE_MAX
+from discussions.permissions import posts as post_policy
+from discussions.permissions import threads as thread_policy
 from discussions.selectors import behaviours_for
 from notifications import services as notifications
 
@@ -119,7 +121,7 @@ def create_thread(
     if not permissions.can_view_community(author, community):
         raise ActionError(_("No such community."), status=404)
     _refuse_if_silenced(author, community)
-    if not permissions.can_post_in_community(author, community):
+    if not thread_policy.can_start(author, community):
         raise ActionError(_("Join the community to start a thread."), status=403)
     title = " ".join(title.split())
     if not title:
@@ -183,14 +185,19 @@ def create_thread(
     return thread
 
 
-def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
-    if not permissions.can_view_thread(author, thread):
-        raise ActionError(_("No such thread."), status=404)
-    if thread.locked and not permissions.can_moderate_community(author, thread.community):
+def _refuse_reply_unless_allowed(author, thread: Thread) -> None:
+    """Visible, so the refusal says why: locked, silenced, or not a member (403)."""
+    if thread.locked and not thread_policy.can_moderate(author, thread):
         raise ActionError(_("This thread is locked: it takes no more replies."), status=403)
     _refuse_if_silenced(author, thread.community)
-    if not permissions.can_reply_to_thread(author, thread):
+    if not thread_policy.can_reply(author, thread):
         raise ActionError(_("Join the community to reply."), status=403)
+
+
+def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
+    if not thread_policy.can_view(author, thread):
+        raise ActionError(_("No such thread."), status=404)
+    _refuse_reply_unless_allowed(author, thread)
     body = _clean_body(body)
     now = timezone.now()
     duplicate = Post.objects.filter(
@@ -198,9 +205,7 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
     ).first()
     if duplicate is not None:
         return duplicate
-    if thread.slow_mode_seconds and not permissions.can_moderate_community(
-        author, thread.community
-    ):
+    if thread.slow_mode_seconds and not thread_policy.can_moderate(author, thread):
         since = now - timedelta(seconds=thread.slow_mode_seconds)
         recent = Post.objects.filter(thread=thread, author=author, number__gt=1)
         if recent.filter(created_at__gt=since).exists():
@@ -250,10 +255,12 @@ def reply_to_thread(*, author, thread: Thread, body: str) -> Post:
 
 def accept_answer(*, actor, thread: Thread, post: Post) -> Thread:
     """Mark the reply that solved a problem or answered a request; it shows first."""
-    if not permissions.can_view_thread(actor, thread):
+    if not thread_policy.can_view(actor, thread):
         raise ActionError(_("No such thread."), status=404)
-    if not permissions.can_accept_answer(actor, thread):
-        raise ActionError(_("Only the person who asked, or a gardener, can accept an answer."))
+    if not thread_policy.can_accept_answer(actor, thread):
+        raise ActionError(
+            _("Only the person who asked, or a gardener, can accept an answer."), status=403
+        )
     if not any(b.is_answerable for b in thread.behaviours.all()):
         raise ActionError(
             _("Only problem-solving threads and requests for information take an answer.")
@@ -272,9 +279,9 @@ def accept_answer(*, actor, thread: Thread, post: Post) -> Thread:
 
 def edit_post(*, editor, post: Post, body: str) -> Post:
     """Change a post's text; the previous text is kept as a revision."""
-    if not permissions.can_view_thread(editor, post.thread):
+    if not post_policy.can_view(editor, post):
         raise ActionError(_("No such post."), status=404)
-    if not permissions.can_edit_post(editor, post):
+    if not post_policy.can_edit(editor, post):
         raise ActionError(_("You can only edit your own posts."), status=403)
     body = _clean_body(body)
     if body == post.body:
@@ -299,12 +306,14 @@ def behaviour_by_code(code: str) -> Behaviour | None:
 def toggle_helpful(*, member, post: Post) -> bool:
     """Mark a post helpful, or take the mark back. Returns whether it is now marked."""
     thread = post.thread
-    if not permissions.can_view_thread(member, thread) or post.hidden:
+    if not post_policy.can_view(member, post):
         raise ActionError(_("No such post."), status=404)
-    if not permissions.is_member(member, thread.community):
+    if not post_policy.can_mark_helpful(member, post):
+        if member.is_authenticated and post.author_id == member.pk:
+            raise ActionError(_("You cannot mark your own post helpful."), status=403)
+        if post.hidden:
+            raise ActionError(_("A hidden post cannot be marked helpful."), status=403)
         raise ActionError(_("Join the community to mark posts helpful."), status=403)
-    if post.author_id == member.pk:
-        raise ActionError(_("You cannot mark your own post helpful."))
     with transaction.atomic():
         deleted, _rows = Reaction.objects.filter(
             post=post, user=member, kind=Reaction.HELPFUL
@@ -344,8 +353,10 @@ def invite_thread_guest(
     *, actor, thread: Thread, email: str, message: str = "", days: int = 30
 ) -> GuestPass:
     """Open this one thread to someone from outside the community, for a while."""
-    if not permissions.can_view_thread(actor, thread):
+    if not thread_policy.can_view(actor, thread):
         raise ActionError(_("No such thread."), status=404)
+    if not thread_policy.can_invite_guests(actor, thread):
+        raise ActionError(_("Only the community's gardeners can invite guests."), status=403)
     guest_pass, _token = invite_guest(
         actor=actor,
         community=thread.community,

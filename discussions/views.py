@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from communities import permissions
@@ -14,11 +15,14 @@ from communities import selectors as communities_selectors
 from communities.views.community import header_context
 from communities.views.guests import invite_guest_page
 from core import extensions
-from core.errors import ActionError, report_error
+from core.errors import ActionError, report_refusal
 from core.page_cache import whole_page_cached
+from core.policies import get_visible_or_404, require
 from discussions import selectors, services
 from discussions.forms import EditPostForm, ReplyForm, ThreadForm
 from discussions.models import Behaviour, Post
+from discussions.permissions import posts as post_policy
+from discussions.permissions import threads as thread_policy
 from discussions.post_fragments import attach_post_html
 from discussions.search import search_posts
 from discussions.thread_rows import attach_row_html
@@ -26,17 +30,30 @@ from notifications import selectors as notification_selectors
 from notifications import services as notification_services
 
 THREADS_PER_PAGE = 25
+SLOW_MODE_CHOICES = [
+    (0, gettext_lazy("No slow mode")),
+    (300, gettext_lazy("One reply per 5 minutes")),
+    (3600, gettext_lazy("One reply per hour")),
+    (86400, gettext_lazy("One reply per day")),
+]
 
 
 def _community(request, slug):
     return permissions.get_visible_community_or_404(request.user, slug)
 
 
-def _thread(request, community, thread_id):
-    thread = selectors.visible_thread(request.user, community, thread_id)
-    if thread is None:
-        raise Http404(_("No such thread."))
-    return thread
+def _thread(request, slug, thread_id):
+    """The thread if this person may read it (a guest of it too), else 404."""
+    return get_visible_or_404(
+        thread_policy, request.user, selectors.thread_page(), community__slug=slug, pk=thread_id
+    )
+
+
+def _post(request, thread, number):
+    """One of the thread's posts if this person may read it (hidden: gardeners), else 404."""
+    post = get_visible_or_404(post_policy, request.user, thread=thread, number=number)
+    post.thread = thread
+    return post
 
 
 def _whole_number(value: str) -> int | None:
@@ -80,7 +97,7 @@ def thread_list(request, slug):
             "tag": tag,
             "unanswered": unanswered,
             "mine": mine,
-            "can_post": permissions.can_post_in_community(request.user, community),
+            "can_post": thread_policy.can_start(request.user, community),
             "can_follow": behaviour and permissions.is_member(request.user, community),
             "following": notification_selectors.follows_behaviour(
                 request.user, community, behaviour
@@ -104,7 +121,7 @@ def follow_behaviour(request, slug):
             user=request.user, community=community, behaviour_code=code, follow=follow
         )
     except ActionError as error:
-        report_error(request, error)
+        report_refusal(request, error)
     else:
         if follow:
             message = _("You will hear of new “%(name)s” threads here.")
@@ -117,9 +134,10 @@ def follow_behaviour(request, slug):
 @login_required
 def thread_new(request, slug):
     community = _community(request, slug)
-    if not permissions.can_post_in_community(request.user, community):
-        messages.error(request, _("Join the community to start a thread."))
-        return redirect(community)
+    require(
+        thread_policy.can_start(request.user, community),
+        _("Join the community to start a thread."),
+    )
     behaviours = selectors.behaviours_for(community)
     form = ThreadForm(
         request.POST or None,
@@ -140,7 +158,7 @@ def thread_new(request, slug):
                 members_only=data.get("members_only", False),
             )
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("Your thread is started."))
             return redirect(thread)
@@ -160,9 +178,7 @@ def thread_new(request, slug):
 @whole_page_cached(query=("page", "post", "quote"))
 def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     # A guest of this one thread may open it even where the community is closed to them.
-    thread = selectors.readable_thread(request.user, slug, thread_id)
-    if thread is None:
-        raise Http404(_("No such thread."))
+    thread = _thread(request, slug, thread_id)
     community = thread.community
     pages = selectors.page_count(thread)
     post_number = _whole_number(request.GET.get("post", ""))
@@ -173,23 +189,24 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     page_number = max(1, min(page_number, pages))
     posts, accepted = selectors.page_of_posts(thread, page_number)
     user = request.user
-    can_accept = permissions.can_accept_answer(user, thread) and any(
+    can_accept = thread_policy.can_accept_answer(user, thread) and any(
         b.is_answerable for b in thread.behaviours.all()
     )
     header = header_context(request, community)
     shown = [*posts, accepted] if accepted else posts
-    is_moderator = permissions.can_moderate_community(user, community)
+    is_moderator = thread_policy.can_moderate(user, thread)
     # What each post's fragment depends on besides the post itself (see post_fragments).
     page = {
         "thread": thread,
         "community": community,
-        "membership": header["membership"],
         "page_number": page_number,
         "is_moderator": is_moderator,
         "marked_helpful": selectors.helpful_marks(user, shown),
-        "editable": {p.pk for p in shown if permissions.can_edit_post(user, p)},
+        "editable": {p.pk for p in shown if post_policy.can_edit(user, p)},
+        "markable": {p.pk for p in shown if post_policy.can_mark_helpful(user, p)},
+        "flaggable": {p.pk for p in shown if post_policy.can_flag(user, p)},
         "can_accept": can_accept,
-        "can_reply": permissions.can_reply_to_thread(user, thread),
+        "can_reply": thread_policy.can_reply(user, thread),
     }
     attach_post_html(request, shown, page)
     return render(
@@ -208,30 +225,30 @@ def thread_detail(request, slug, thread_id, reply_form=None, status=200):
                 if is_moderator
                 else []
             ),
-            "slow_mode_choices": [
-                (0, _("No slow mode")),
-                (300, _("One reply per 5 minutes")),
-                (3600, _("One reply per hour")),
-                (86400, _("One reply per day")),
-            ],
+            "slow_mode_choices": SLOW_MODE_CHOICES,
             "guest_view": not permissions.can_view_community(user, community),
-            "can_invite_guests": permissions.can_invite_guests(user, community),
+            "can_invite_guests": thread_policy.can_invite_guests(user, thread),
             "thread_actions": extensions.thread_actions(thread=thread, user=user),
             "thread_panels": extensions.thread_panels(thread=thread, user=user),
-            "thread_switches": [
-                ("pinned", _("Pin"), _("Unpin"), thread.pinned),
-                ("locked", _("Lock"), _("Unlock"), thread.locked),
-                ("hidden", _("Hide thread"), _("Show thread"), thread.hidden),
-            ],
+            "thread_switches": _thread_switches(thread),
         },
         status=status,
     )
 
 
+def _thread_switches(thread) -> list[tuple]:
+    """The gardeners' switches: field, label to turn it on, label to turn it off, state."""
+    return [
+        ("pinned", _("Pin"), _("Unpin"), thread.pinned),
+        ("locked", _("Lock"), _("Unlock"), thread.locked),
+        ("hidden", _("Hide thread"), _("Show thread"), thread.hidden),
+    ]
+
+
 def _quoted(request, thread) -> dict:
     """?quote=N prefills the reply with that post as a Markdown quote (works without JS)."""
     number = _whole_number(request.GET.get("quote", ""))
-    if not number or not permissions.can_reply_to_thread(request.user, thread):
+    if not number or not thread_policy.can_reply(request.user, thread):
         return {}
     post = (
         Post.objects.filter(thread=thread, number=number, hidden=False)
@@ -248,8 +265,7 @@ def _quoted(request, thread) -> dict:
 @login_required
 @require_POST
 def reply(request, slug, thread_id):
-    community = permissions.get_community_for_thread_or_404(request.user, slug, thread_id)
-    thread = _thread(request, community, thread_id)
+    thread = _thread(request, slug, thread_id)
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
@@ -257,7 +273,7 @@ def reply(request, slug, thread_id):
                 author=request.user, thread=thread, body=form.cleaned_data["body"]
             )
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("Your reply is posted."))
             return redirect(post)
@@ -267,13 +283,12 @@ def reply(request, slug, thread_id):
 @login_required
 @require_POST
 def accept(request, slug, thread_id, number):
-    community = _community(request, slug)
-    thread = _thread(request, community, thread_id)
+    thread = _thread(request, slug, thread_id)
     post = get_object_or_404(Post, thread=thread, number=number)
     try:
         services.accept_answer(actor=request.user, thread=thread, post=post)
     except ActionError as error:
-        report_error(request, error)
+        report_refusal(request, error)
     else:
         messages.success(request, _("Answer accepted. Thank you for closing the loop."))
     return redirect(thread)
@@ -281,26 +296,22 @@ def accept(request, slug, thread_id, number):
 
 @login_required
 def edit_post(request, slug, thread_id, number):
-    community = _community(request, slug)
-    thread = _thread(request, community, thread_id)
-    post = get_object_or_404(
-        Post.objects.select_related("thread__community"), thread=thread, number=number
-    )
-    if not permissions.can_edit_post(request.user, post):
-        raise Http404
+    thread = _thread(request, slug, thread_id)
+    post = _post(request, thread, number)
+    require(post_policy.can_edit(request.user, post), _("You can only edit your own posts."))
     form = EditPostForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_post(editor=request.user, post=post, body=form.cleaned_data["body"])
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("Your changes are saved; the earlier text is kept."))
             return redirect(post)
     return render(
         request,
         "discussions/edit_post.html",
-        {"community": community, "thread": thread, "post": post, "form": form},
+        {"community": thread.community, "thread": thread, "post": post, "form": form},
         status=400 if form.errors else 200,
     )
 
@@ -337,25 +348,26 @@ def search(request):
 @login_required
 @require_POST
 def helpful(request, slug, thread_id, number):
-    community = _community(request, slug)
-    thread = _thread(request, community, thread_id)
-    post = get_object_or_404(Post, thread=thread, number=number)
-    post.thread = thread
+    thread = _thread(request, slug, thread_id)
+    post = _post(request, thread, number)
     try:
         services.toggle_helpful(member=request.user, post=post)
     except ActionError as error:
-        report_error(request, error)
+        report_refusal(request, error)
     return redirect(post)
 
 
 @login_required
 def invite_guest(request, slug, thread_id):
     """A gardener opens this one thread to someone from outside the community."""
-    community = _community(request, slug)
-    thread = _thread(request, community, thread_id)
+    thread = _thread(request, slug, thread_id)
+    require(
+        thread_policy.can_invite_guests(request.user, thread),
+        _("Only the community's gardeners can invite guests."),
+    )
     return invite_guest_page(
         request,
-        community=community,
+        community=thread.community,
         target=thread,
         invite=partial(services.invite_thread_guest, actor=request.user, thread=thread),
         template="discussions/invite_guest.html",

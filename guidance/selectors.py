@@ -3,10 +3,10 @@ from datetime import timedelta
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from communities import permissions
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from discussions.models import Post, Thread
+from discussions.permissions import threads as thread_policy
 from guidance.models import IntroductionThread, WelcomeDismissal
 
 NEWCOMER_DAYS = 14
@@ -57,9 +57,9 @@ def useful_threads(community: Community, *, viewer, limit: int = 3) -> list[Thre
     """A newcomer's first reading: answered questions and the liveliest conversations."""
     unanswered = ExpressionWrapper(Q(accepted_answer__isnull=True), output_field=BooleanField())
     threads = list(
-        Thread.objects.filter(community=community, reply_count__gt=0)
-        .filter(permissions.visible_threads_filter(viewer))
-        .order_by(unanswered, "-reply_count", "-last_activity_at")[:limit]
+        thread_policy.visible(
+            viewer, Thread.objects.filter(community=community, reply_count__gt=0)
+        ).order_by(unanswered, "-reply_count", "-last_activity_at")[:limit]
     )
     for thread in threads:
         thread.community = community  # their links need it: no query per thread

@@ -5,23 +5,14 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from communities import permissions
 from communities.models import Community
 from notifications.models import BehaviourFollow, Delivery, Notification
+from notifications.permissions import notifications as notification_policy
 
 
 def visible_notifications(user) -> QuerySet[Notification]:
-    """This person's notifications about content they may still read.
-
-    The thread rule (``visible_threads_filter``) runs on the copies kept on each row, so a
-    private community they left, a thread now for members only or hidden, and a hidden post
-    all drop out.
-    """
-    return (
-        Notification.objects.filter(recipient=user, post_hidden=False)
-        .filter(permissions.visible_threads_filter(user, thread_id="thread_id"))
-        .order_by("-created_at", "-id")
-    )
+    """This person's notifications about content they may still read (see the policy)."""
+    return notification_policy.visible(user).order_by("-created_at", "-id")
 
 
 def unread_count(user) -> int:

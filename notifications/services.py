@@ -28,7 +28,7 @@ from notifications.models import (
     Kind,
     Notification,
 )
-from notifications.selectors import visible_notifications
+from notifications.permissions import notifications as notification_policy
 from notifications.tasks import send_notification_email
 
 EXCERPT_LENGTH = 280
@@ -56,7 +56,7 @@ def _create(*, thread, post, actor, kinds: dict[int, str]) -> list[Notification]
         .objects.filter(pk__in=list(kinds), is_active=True)
         .values_list("pk", flat=True)
     )
-    readers = permissions.thread_readers(thread, active)
+    readers = notification_policy.readers(thread, active)
     # An edit may mention someone already told about this post: once is enough. An accepted
     # answer is news of its own, even about a post its author heard of before.
     same_event = [Kind.ACCEPTED] if set(kinds.values()) == {Kind.ACCEPTED} else POST_KINDS
@@ -177,7 +177,7 @@ def move_thread_notifications(
 
 
 def mark_notification_read(*, user, notification_id: int) -> Notification:
-    notification = visible_notifications(user).filter(pk=notification_id).first()
+    notification = notification_policy.visible(user).filter(pk=notification_id).first()
     if notification is None:
         raise ActionError(_("No such notification."), status=404)
     if notification.read_at is None:

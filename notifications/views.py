@@ -6,7 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import ActionError, report_error
+from core.errors import ActionError, report_refusal
 from notifications import selectors, services
 from notifications.forms import EmailPreferencesForm
 
@@ -24,7 +24,7 @@ def _open_or_404(request, notification_id: int):
     try:
         return services.mark_notification_read(user=request.user, notification_id=notification_id)
     except ActionError as error:
-        report_error(request, error)  # 404: someone else's, or no longer visible
+        report_refusal(request, error)  # 404: someone else's, or no longer visible
 
 
 @login_required
@@ -66,7 +66,7 @@ def preferences(request):
                 if current[kind] != delivery:
                     services.set_email_preference(user=request.user, kind=kind, delivery=delivery)
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("Your email choices are saved."))
             return redirect("notifications:preferences")

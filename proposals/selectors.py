@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from proposals import permissions
 from proposals.models import Proposal, Supporter
+from proposals.permissions import proposals as proposal_policy
 
 SORTS = ("newest", "supported")
 
@@ -17,23 +17,20 @@ def with_counts(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
     )
 
 
-def gathering_proposals(sort: str = "newest") -> QuerySet[Proposal]:
-    """The list page: proposals still gathering people, newest or most supported first."""
-    proposals = with_counts(
-        Proposal.objects.filter(status=Proposal.Status.GATHERING).select_related("proposer")
-    )
+def gathering_proposals(viewer, sort: str = "newest") -> QuerySet[Proposal]:
+    """The list page: proposals still gathering people that this person may see (all of
+    them, by the policy's rule), newest or most supported first."""
+    gathering = Proposal.objects.filter(status=Proposal.Status.GATHERING)
+    proposals = with_counts(proposal_policy.visible(viewer, gathering).select_related("proposer"))
     if sort == "supported":
         return proposals.order_by("-support", "-helpers", "-created_at", "-id")
     return proposals.order_by("-created_at", "-id")
 
 
-def visible_proposal(user, proposal_id: int) -> Proposal | None:
-    return (
-        with_counts(Proposal.objects.filter(permissions.visible_proposals_filter(user)))
-        .select_related("proposer", "launched_community")
-        .filter(pk=proposal_id)
-        .first()
-    )
+def proposal_page() -> QuerySet[Proposal]:
+    """Proposals as their page reads them; look one up through the policy
+    (``get_visible_or_404(proposals, user, proposal_page(), pk=…)``)."""
+    return with_counts(Proposal.objects.select_related("proposer", "launched_community"))
 
 
 def supporters(proposal: Proposal) -> list[Supporter]:

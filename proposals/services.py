@@ -15,8 +15,9 @@ from communities.models.choices import JoinPolicy, Level, Stage, Visibility
 from communities.models.community import RESERVED_SLUGS
 from core.errors import ActionError
 from core.markdown import render_markdown
-from proposals import permissions, tasks
+from proposals import tasks
 from proposals.models import NOTE_MAX, TEXT_MAX, TITLE_MAX, Proposal, Supporter
+from proposals.permissions import proposals as proposal_policy
 from rhythm.models import MeetingKind
 from rhythm.services import MeetingDetails, create_meeting
 
@@ -78,7 +79,7 @@ def propose_community(
     visibility: str = Visibility.PUBLIC,
 ) -> Proposal:
     """Anyone signed in proposes a community; they are its gardener-to-be."""
-    if not permissions.can_propose_community(proposer):
+    if not proposal_policy.can_propose(proposer):
         raise ActionError(_("Sign in to propose a community."), status=403)
     fields = _clean_fields(
         {
@@ -104,9 +105,9 @@ def _refuse_unless_gathering(proposal: Proposal) -> None:
 
 
 def _check_proposer(actor, proposal: Proposal, message: str) -> None:
-    if not permissions.can_view_proposal(actor, proposal):
+    if not proposal_policy.can_view(actor, proposal):
         raise ActionError(_("No such proposal."), status=404)
-    if not permissions.is_proposer(actor, proposal):
+    if not proposal_policy.is_proposer(actor, proposal):
         raise ActionError(message, status=403)
 
 
@@ -138,12 +139,17 @@ def withdraw_proposal(*, actor, proposal: Proposal) -> Proposal:
     return locked
 
 
-def support_proposal(*, user, proposal: Proposal, role: str, note: str = "") -> Supporter:
-    """Say you would join, or would help run it. Saying it again changes your answer."""
+def _refuse_unless_signed_in_and_visible(user, proposal: Proposal) -> None:
+    """Not found before not allowed: an outsider learns nothing of a hidden launch."""
+    if not proposal_policy.can_view(user, proposal):
+        raise ActionError(_("No such proposal."), status=404)
     if not user.is_authenticated:
         raise ActionError(_("Sign in to support a proposal."), status=403)
-    if not permissions.can_view_proposal(user, proposal):
-        raise ActionError(_("No such proposal."), status=404)
+
+
+def support_proposal(*, user, proposal: Proposal, role: str, note: str = "") -> Supporter:
+    """Say you would join, or would help run it. Saying it again changes your answer."""
+    _refuse_unless_signed_in_and_visible(user, proposal)
     if role not in Supporter.Role.values:
         raise ActionError(_("Choose whether you would join or help run it."), field="role")
     note = (note or "").strip()
@@ -157,7 +163,7 @@ def support_proposal(*, user, proposal: Proposal, role: str, note: str = "") -> 
     with transaction.atomic():
         locked = _locked(proposal)
         _refuse_unless_gathering(locked)
-        if permissions.is_proposer(user, locked):
+        if proposal_policy.is_proposer(user, locked):
             raise ActionError(
                 _("You proposed it: you will be its gardener when it launches."), status=400
             )
@@ -172,10 +178,7 @@ def support_proposal(*, user, proposal: Proposal, role: str, note: str = "") -> 
 
 
 def withdraw_support(*, user, proposal: Proposal) -> None:
-    if not user.is_authenticated:
-        raise ActionError(_("Sign in to support a proposal."), status=403)
-    if not permissions.can_view_proposal(user, proposal):
-        raise ActionError(_("No such proposal."), status=404)
+    _refuse_unless_signed_in_and_visible(user, proposal)
     with transaction.atomic():
         locked = _locked(proposal)
         # After the launch, leaving is done in the community, not here.

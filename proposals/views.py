@@ -1,32 +1,31 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities.models.choices import JoinPolicy, Visibility
-from core.errors import ActionError, report_error
-from proposals import permissions, selectors, services
+from core.errors import ActionError, report_refusal
+from core.policies import get_visible_or_404, require
+from proposals import selectors, services
 from proposals.forms import LaunchForm, ProposalForm, SupportForm
 from proposals.models import NOTE_MAX, Supporter
+from proposals.permissions import proposals as proposal_policy
 
 PAGE_SIZE = 20
 
 
 def _proposal(request, proposal_id: int):
-    proposal = selectors.visible_proposal(request.user, proposal_id)
-    if proposal is None:
-        raise Http404(_("No such proposal."))
-    return proposal
+    return get_visible_or_404(
+        proposal_policy, request.user, selectors.proposal_page(), pk=proposal_id
+    )
 
 
 def proposal_list(request):
     sort = request.GET.get("sort", "")
     sort = sort if sort in selectors.SORTS else "newest"
-    page = Paginator(selectors.gathering_proposals(sort), PAGE_SIZE).get_page(
+    page = Paginator(selectors.gathering_proposals(request.user, sort), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(
@@ -35,7 +34,7 @@ def proposal_list(request):
         {
             "page": page,
             "sort": sort,
-            "can_propose": permissions.can_propose_community(request.user),
+            "can_propose": proposal_policy.can_propose(request.user),
         },
     )
 
@@ -47,7 +46,7 @@ def proposal_new(request):
         try:
             proposal = services.propose_community(proposer=request.user, **form.cleaned_data)
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(
                 request, _("Your proposal is up. Share its address with people who care.")
@@ -77,10 +76,10 @@ def proposal_detail(request, proposal_id: int, status: int = 200):
             "joiners": [s for s in supporters if s.role == Supporter.Role.JOIN],
             "my_support": my_support,
             "support_form": SupportForm(initial={"note": my_support.note if my_support else ""}),
-            "can_support": permissions.can_support_proposal(user, proposal),
-            "can_edit": permissions.can_edit_proposal(user, proposal),
-            "can_launch": permissions.can_launch_proposal(user, proposal),
-            "is_proposer": permissions.is_proposer(user, proposal),
+            "can_support": proposal_policy.can_support(user, proposal),
+            "can_edit": proposal_policy.can_edit(user, proposal),
+            "can_launch": proposal_policy.can_launch(user, proposal),
+            "is_proposer": proposal_policy.is_proposer(user, proposal),
             "community": community,
         },
         status=status,
@@ -88,16 +87,19 @@ def proposal_detail(request, proposal_id: int, status: int = 200):
 
 
 def _refused(request, proposal_id: int, error: ActionError):
-    """The proposal page again, with the reason and the refusal's 4xx status."""
-    report_error(request, error)
+    """The proposal page again, with the reason and the refusal's 4xx status; what the
+    person may not do at all answers with the site's 403 page."""
+    report_refusal(request, error)
     return proposal_detail(request, proposal_id, status=error.status)
 
 
 @login_required
 def proposal_edit(request, proposal_id: int):
     proposal = _proposal(request, proposal_id)
-    if not permissions.is_proposer(request.user, proposal):
-        raise PermissionDenied(_("Only the person who proposed it can change it."))
+    require(
+        proposal_policy.is_proposer(request.user, proposal),
+        _("Only the person who proposed it can change it."),
+    )
     if not proposal.is_gathering:
         return _refused(
             request, proposal_id, ActionError(_("This proposal is closed."), status=409)
@@ -107,7 +109,7 @@ def proposal_edit(request, proposal_id: int):
         try:
             services.update_proposal(actor=request.user, proposal=proposal, **form.cleaned_data)
         except ActionError as error:
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect(proposal)
@@ -173,8 +175,10 @@ def unsupport(request, proposal_id: int):
 @login_required
 def launch(request, proposal_id: int):
     proposal = _proposal(request, proposal_id)
-    if not permissions.is_proposer(request.user, proposal):
-        raise PermissionDenied(_("Only the person who proposed it can launch it."))
+    require(
+        proposal_policy.is_proposer(request.user, proposal),
+        _("Only the person who proposed it can launch it."),
+    )
     if not proposal.is_gathering:
         return _refused(
             request,
@@ -209,7 +213,7 @@ def launch(request, proposal_id: int):
         except ActionError as error:
             if error.status == 409:  # a double submit: the first one launched it
                 return _refused(request, proposal_id, error)
-            report_error(request, error, form)
+            report_refusal(request, error, form)
         else:
             messages.success(
                 request,

@@ -100,9 +100,11 @@ def test_a_double_submit_creates_one_asset(client, author, community):
     assert Asset.objects.count() == 1
 
 
-def test_outsiders_are_sent_away_from_the_form(client, outsider, community):
+def test_outsiders_are_refused_the_form(client, outsider, community):
     client.force_login(outsider)
-    assert client.get(_new(community)).status_code == 302
+    response = client.get(_new(community))
+    assert response.status_code == 403
+    assert "Join the community to share in its library." in response.content.decode()
 
 
 def test_library_filters_by_kind_tag_and_behaviour_and_sorts_by_reuse(client, author, community):
@@ -247,7 +249,7 @@ def test_someone_elses_version_form_is_refused(client, community, asset):
     other = add_member(community).user
     client.force_login(other)
     response = client.post(_url("version", asset), {"change_note": "x", "file": pdf()})
-    assert response.status_code == 302
+    assert response.status_code == 403
     assert asset.versions.count() == 1
 
 

@@ -5,13 +5,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from communities import permissions
 from communities.models import Activity, GuestPass
 from communities.models.choices import Role
 from communities.services import invite_to_community, set_member_role
 from communities.services.guests import accept_guest_pass, revoke_guest_pass
 from core.errors import ActionError
 from discussions import services
+from discussions.permissions import threads as thread_policy
 from tests.factories import ThreadFactory, UserFactory, add_member
 
 pytestmark = pytest.mark.django_db
@@ -92,9 +92,10 @@ def test_a_guest_reads_and_replies_in_that_thread_and_sees_nothing_else(
         f"/c/{slug}/moderation/",
         other.get_absolute_url(),
         f"/c/{slug}/threads/new/",
-        f"{thread.get_absolute_url()}guests/",
     ):
         assert client.get(path).status_code == 404, path
+    # The thread itself is theirs to see: what they may not do there is refused, not hidden.
+    assert client.get(f"{thread.get_absolute_url()}guests/").status_code == 403
     assert client.post(f"{other.get_absolute_url()}reply/", {"body": "x"}).status_code == 404
     assert client.post(f"/c/{slug}/join/").status_code == 404
 
@@ -109,7 +110,7 @@ def test_a_guest_cannot_invite_anyone(
         services.invite_thread_guest(actor=guest, thread=thread, email="friend@example.org")
     with pytest.raises(ActionError):
         invite_to_community(actor=guest, community=community, email="friend@example.org")
-    assert client.get(f"{thread.get_absolute_url()}guests/").status_code == 404
+    assert client.get(f"{thread.get_absolute_url()}guests/").status_code == 403
 
 
 def test_revoked_or_expired_access_closes_the_thread(
@@ -219,12 +220,12 @@ def test_only_gardeners_invite_guests(circle, client):
     member = add_member(community).user
     client.force_login(member)
 
-    assert client.get(f"{thread.get_absolute_url()}guests/").status_code == 404
+    assert client.get(f"{thread.get_absolute_url()}guests/").status_code == 403
     assert (
         client.post(
             f"{thread.get_absolute_url()}guests/", {"email": "x@example.org", "days": 5}
         ).status_code
-        == 404
+        == 403
     )
     assert not GuestPass.objects.exists()
 
@@ -251,7 +252,7 @@ def test_a_members_only_thread_in_a_public_community_opens_to_its_guest(
     client.post(f"/guest/{token}/")
 
     assert client.get(thread.get_absolute_url()).status_code == 200
-    assert permissions.can_reply_to_thread(guest, thread)
+    assert thread_policy.can_reply(guest, thread)
 
 
 def test_guests_show_on_the_people_page_with_a_way_to_end_access(
