@@ -92,7 +92,7 @@ class Occurrence:
 
 
 def visible_series(viewer, community: Community | None = None) -> QuerySet[MeetingSeries]:
-    qs = MeetingSeries.objects.filter(meeting_permissions.visible_meetings_filter(viewer))
+    qs = meeting_permissions.meetings.visible(viewer)
     if community is not None:
         qs = qs.filter(community=community)
     return qs.select_related("community")

@@ -1,56 +1,98 @@
-"""Who may see, schedule and answer meetings: members, gardeners and invited guests."""
+"""Who may see, schedule and answer meetings: the ``meetings`` policy.
+
+One rule, read as a queryset (``visible``) and as a yes/no about one series (``can_view``),
+so the meetings list, calendars and the meeting page agree: readers of a public community
+see its open meetings, members see all of their community's, and a guest sees the one
+meeting they were invited to (core/policies.py explains the two readings).
+"""
+
+from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q
 
-from communities.models import Community, GuestPass, Membership
-from communities.models.choices import Role, Visibility
-from communities.permissions import (
-    can_view_community,
-    community_for_guest_target_or_404,
-    is_guest_of,
-    is_member,
-    membership_of,
-)
+from communities.models import Community, GuestPass
+from communities.models.choices import Role
+from communities.permissions import community_for_guest_target_or_404, membership_of
+from communities.standing import StandingIn, StandingRows, readable_conversation
+from core.policies import Policy, Truth
+from rhythm.models import MeetingSeries
+
+MEETING = GuestPass.Target.MEETING
+# Meetings are never hidden: a fact that holds for every row.
+EVERY_ROW = Q(pk__isnull=False)
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    standing: Any  # the viewer in the meeting's community
+    open_to_all: Any  # not for members only
+    shown: Any  # always: meetings are never hidden
+    guest: Any  # the viewer holds a guest pass to this meeting
+
+
+class MeetingPolicy(Policy[MeetingSeries]):
+    model = MeetingSeries
+    not_found = "No such meeting."
+
+    def rule(self, facts: MeetingFacts) -> Any:
+        return readable_conversation(
+            facts.standing, open_to_all=facts.open_to_all, shown=facts.shown, guest=facts.guest
+        )
+
+    def row_facts(self, user) -> MeetingFacts:
+        standing = StandingRows(user, "community")
+        return MeetingFacts(
+            standing=standing,
+            open_to_all=Q(members_only=False),
+            shown=EVERY_ROW,
+            guest=standing.guest(MEETING, "pk"),
+        )
+
+    def object_facts(self, user, series: MeetingSeries) -> MeetingFacts:
+        standing = StandingIn(user, series.community)
+        return MeetingFacts(
+            standing=standing,
+            open_to_all=Truth(not series.members_only),
+            shown=Truth(True),
+            # Asked last by the rule: members and readers never pay for the lookup.
+            guest=standing.guest(MEETING, series.pk),
+        )
+
+    def can_schedule(self, user, community: Community) -> bool:
+        """Gardeners keep the rhythm: they schedule, change, cancel and record attendance."""
+        membership = membership_of(user, community)
+        return membership is not None and membership.role == Role.GARDENER
+
+    def can_edit(self, user, series: MeetingSeries) -> bool:
+        return self.can_view(user, series) and self.can_schedule(user, series.community)
+
+    def can_rsvp(self, user, series: MeetingSeries) -> bool:
+        """Members answer, and so does a guest invited to this meeting."""
+        facts = self.object_facts(user, series)
+        return bool(self.rule(facts) & (facts.standing.member | facts.guest))
+
+
+meetings = MeetingPolicy()
 
 
 def get_community_for_meeting_or_404(user, slug: str, meeting_id: int) -> Community:
-    return community_for_guest_target_or_404(user, slug, GuestPass.Target.MEETING, meeting_id)
+    """The community for members and readers, and for a guest of that one meeting."""
+    return community_for_guest_target_or_404(user, slug, MEETING, meeting_id)
 
 
-def _role(user, community: Community) -> str | None:
-    membership = membership_of(user, community)
-    return membership.role if membership else None
-
-
+# The questions as the meeting pages ask them; each is the policy's answer.
 def can_create_meeting(user, community: Community) -> bool:
-    """Gardeners keep the rhythm: they schedule, change, cancel and record attendance."""
-    return _role(user, community) == Role.GARDENER
+    return meetings.can_schedule(user, community)
 
 
-def can_view_meeting(user, series) -> bool:
-    community = series.community
-    if can_view_community(user, community) and (
-        not series.members_only or is_member(user, community)
-    ):
-        return True
-    return is_guest_of(user, GuestPass.Target.MEETING, series.pk)
+def can_view_meeting(user, series: MeetingSeries) -> bool:
+    return meetings.can_view(user, series)
 
 
-def can_edit_meeting(user, series) -> bool:
-    return can_create_meeting(user, series.community)
+def can_edit_meeting(user, series: MeetingSeries) -> bool:
+    return meetings.can_edit(user, series)
 
 
-def can_rsvp_to_meeting(user, series) -> bool:
-    """Members answer, and so does a guest invited to this meeting."""
-    return can_view_meeting(user, series) and (
-        is_member(user, series.community) or is_guest_of(user, GuestPass.Target.MEETING, series.pk)
-    )
-
-
-def visible_meetings_filter(user) -> Q:
-    """A Q over meeting series: public ones in public communities, all of my communities'."""
-    public = Q(community__visibility=Visibility.PUBLIC, members_only=False)
-    if user is None or not user.is_authenticated:
-        return public
-    mine = Membership.objects.filter(user=user).values("community_id")
-    return public | Q(community_id__in=mine)
+def can_rsvp_to_meeting(user, series: MeetingSeries) -> bool:
+    return meetings.can_rsvp(user, series)

@@ -125,8 +125,7 @@ def create_meeting(*, author, community: Community, details: MeetingDetails) -> 
 
 @transaction.atomic
 def update_meeting(*, editor, series: MeetingSeries, details: MeetingDetails) -> MeetingSeries:
-    if not meeting_permissions.can_edit_meeting(editor, series):
-        raise ActionError(_("Only the community's gardeners change meetings."), status=403)
+    _require_editor(editor, series, _("Only the community's gardeners change meetings."))
     for name, value in _fields_from(details).items():
         setattr(series, name, value)
     series.sequence += 1
@@ -142,6 +141,14 @@ def update_meeting(*, editor, series: MeetingSeries, details: MeetingDetails) ->
     with rollups.kept_in_step(answers):
         answers.update(is_public=not series.members_only and series.community.is_public)
     return series
+
+
+def _require_editor(editor, series: MeetingSeries, refusal: str) -> None:
+    """Not found before not allowed: 404 for whoever cannot see the meeting."""
+    if not meeting_permissions.can_view_meeting(editor, series):
+        raise ActionError(_("No such meeting."), status=404)
+    if not meeting_permissions.can_edit_meeting(editor, series):
+        raise ActionError(refusal, status=403)
 
 
 def _occurrence_row(series: MeetingSeries, original_start: datetime) -> MeetingOccurrence:
@@ -162,8 +169,7 @@ def _bump(series: MeetingSeries) -> None:
 def cancel_occurrence(
     *, editor, series: MeetingSeries, original_start: datetime, note: str = ""
 ) -> MeetingOccurrence:
-    if not meeting_permissions.can_edit_meeting(editor, series):
-        raise ActionError(_("Only the community's gardeners cancel meetings."), status=403)
+    _require_editor(editor, series, _("Only the community's gardeners cancel meetings."))
     row = _occurrence_row(series, original_start)
     row.status = MeetingOccurrence.Status.CANCELLED
     row.moved_to = None
@@ -183,8 +189,7 @@ def move_occurrence(
     start_time: time,
     note: str = "",
 ) -> MeetingOccurrence:
-    if not meeting_permissions.can_edit_meeting(editor, series):
-        raise ActionError(_("Only the community's gardeners move meetings."), status=403)
+    _require_editor(editor, series, _("Only the community's gardeners move meetings."))
     _check_day(day)
     row = _occurrence_row(series, original_start)
     tz = recurrence.zone(series.timezone)
@@ -202,8 +207,7 @@ def move_occurrence(
 @transaction.atomic
 def restore_occurrence(*, editor, series: MeetingSeries, original_start: datetime) -> None:
     """Undo a cancellation or a move: the occurrence is back at its usual time."""
-    if not meeting_permissions.can_edit_meeting(editor, series):
-        raise ActionError(_("Only the community's gardeners change meetings."), status=403)
+    _require_editor(editor, series, _("Only the community's gardeners change meetings."))
     row = _occurrence_row(series, original_start)
     row.status = MeetingOccurrence.Status.SCHEDULED
     row.moved_to = None
@@ -264,8 +268,7 @@ def record_attendance(
     notes_url: str = "",
 ) -> MeetingOccurrence:
     """Who came, and where the notes are. Re-recording replaces the list."""
-    if not meeting_permissions.can_edit_meeting(editor, series):
-        raise ActionError(_("Only the community's gardeners record attendance."), status=403)
+    _require_editor(editor, series, _("Only the community's gardeners record attendance."))
     row = _occurrence_row(series, original_start)
     if row.status == MeetingOccurrence.Status.CANCELLED:
         raise ActionError(_("This meeting was cancelled; nobody attended."))

@@ -14,6 +14,7 @@ from core.errors import ActionError, report_error
 from rhythm import calendars, services
 from rhythm.forms import ReminderForm
 from rhythm.models import DEFAULT_REMINDER_OFFSETS, CalendarToken, MeetingSeries, ReminderPreference
+from rhythm.permissions import meetings
 from rhythm.views.common import ics_response
 
 
@@ -102,7 +103,8 @@ def token_calendar(request, token: str):
     if found is None:
         raise Http404(_("This calendar address does not work any more."))
     mine = Membership.objects.filter(user=found.user).values("community_id")
-    series = MeetingSeries.objects.filter(community_id__in=mine).select_related("community")
+    of_mine = MeetingSeries.objects.filter(community_id__in=mine)
+    series = meetings.visible(found.user, of_mine).select_related("community")
     if found.community is not None:
         if not permissions.is_member(found.user, found.community):
             raise Http404(_("This calendar address does not work any more."))

@@ -5,7 +5,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from communities.services import guests
 from communities.views.community import header_context
 from communities.views.guests import invite_guest_page
 from core.errors import ActionError, report_error
+from core.policies import require
 from rhythm import calendars, occurrences, recurrence, services
 from rhythm import permissions as meeting_permissions
 from rhythm.forms import MeetingForm
@@ -79,9 +79,10 @@ def _prefill(request, community) -> dict:
 @login_required
 def meeting_new(request, slug):
     community = community_or_404(request, slug)
-    if not meeting_permissions.can_create_meeting(request.user, community):
-        messages.error(request, _("Only the community's gardeners schedule meetings."))
-        return redirect("rhythm:meetings", slug=community.slug)
+    require(
+        meeting_permissions.can_create_meeting(request.user, community),
+        _("Only the community's gardeners schedule meetings."),
+    )
     form = MeetingForm(request.POST or None, initial=_prefill(request, community))
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,10 +104,12 @@ def meeting_new(request, slug):
 
 @login_required
 def meeting_edit(request, slug, meeting_id):
-    community = community_or_404(request, slug)
+    community = meeting_community_or_404(request, slug, meeting_id)
     series = series_or_404(request, community, meeting_id)
-    if not meeting_permissions.can_edit_meeting(request.user, series):
-        raise Http404(_("No such meeting."))
+    require(
+        meeting_permissions.can_edit_meeting(request.user, series),
+        _("Only the community's gardeners change meetings."),
+    )
     local = recurrence.local_start_of(series)
     initial = {
         "title": series.title,
@@ -193,9 +196,8 @@ def describe_rule(series) -> str:
 def community_calendar(request, slug):
     """The public calendar: public meetings of a public community. Anyone may subscribe."""
     community = permissions.get_visible_community_or_404(None, slug)
-    series = MeetingSeries.objects.filter(community=community, members_only=False).select_related(
-        "community"
-    )
+    anyone = meeting_permissions.meetings.visible(None, community.meeting_series.all())
+    series = anyone.select_related("community")
     return ics_response(calendars.build(community.name, series), f"{community.slug}.ics")
 
 

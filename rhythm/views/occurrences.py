@@ -12,11 +12,11 @@ from communities import permissions
 from communities.models import Membership
 from communities.views.community import header_context
 from core.errors import ActionError, report_error
+from core.policies import require
 from rhythm import occurrences, recurrence, services
 from rhythm import permissions as meeting_permissions
 from rhythm.forms import AttendanceForm, CancelForm, MoveForm, RsvpForm
 from rhythm.views.common import (
-    community_or_404,
     meeting_community_or_404,
     occurrence_url,
     series_or_404,
@@ -113,10 +113,12 @@ def rsvp(request, slug, meeting_id, stamp):
 
 
 def _gardener_action(request, slug, meeting_id, stamp):
-    community = community_or_404(request, slug)
+    community = meeting_community_or_404(request, slug, meeting_id)
     series = series_or_404(request, community, meeting_id)
-    if not meeting_permissions.can_edit_meeting(request.user, series):
-        raise Http404(_("No such meeting."))
+    require(
+        meeting_permissions.can_edit_meeting(request.user, series),
+        _("Only the community's gardeners change meetings."),
+    )
     return series, start_or_404(series, stamp)
 
 

@@ -67,9 +67,10 @@ def test_bad_input_answers_400_with_the_reason_and_keeps_the_text(
 
 def test_members_cannot_open_the_form(client, community, member):
     client.force_login(member)
+    # Members see the community, so they are told why rather than shown nothing.
     response = client.get(f"/c/{community.slug}/meetings/new/")
-    assert response.status_code == 302
-    assert client.post(f"/c/{community.slug}/meetings/new/", FORM).status_code == 302
+    assert response.status_code == 403
+    assert client.post(f"/c/{community.slug}/meetings/new/", FORM).status_code == 403
     assert not MeetingSeries.objects.exists()
 
 
@@ -233,8 +234,8 @@ def test_members_cannot_use_gardener_tools(client, make_meeting, member):
     series = make_meeting()
     client.force_login(member)
     base = f"/c/{series.community.slug}/meetings/{series.pk}/{STAMP}/"
-    assert client.post(base + "cancel/").status_code == 404
-    assert client.get(f"/c/{series.community.slug}/meetings/{series.pk}/edit/").status_code == 404
+    assert client.post(base + "cancel/").status_code == 403
+    assert client.get(f"/c/{series.community.slug}/meetings/{series.pk}/edit/").status_code == 403
     assert not MeetingOccurrence.objects.exists()
 
 

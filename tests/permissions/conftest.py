@@ -10,7 +10,7 @@ here only ask, they never change the world.
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -26,6 +26,9 @@ from discussions.models import Post, Thread
 from notifications.models import Delivery, Kind, Notification
 from proposals import services as proposal_services
 from proposals.models import Proposal
+from rhythm import services as meeting_services
+from rhythm.models import MeetingSeries
+from rhythm.recurrence import Pattern
 from tests.factories import CommunityFactory, ThreadFactory, UserFactory, add_member, add_replies
 
 VIEWERS = ["stranger", "outsider", "member", "silenced", "gardener", "sponsor", "guest", "operator"]
@@ -45,6 +48,7 @@ class World:
     assets: dict[str, object] = field(default_factory=dict)
     notifications: dict[tuple[str, str], Notification] = field(default_factory=dict)
     proposals: dict[str, Proposal] = field(default_factory=dict)
+    meetings: dict[str, MeetingSeries] = field(default_factory=dict)
 
     def viewer(self, who: str):
         """A fresh user object for each question: nothing cached from an earlier test."""
@@ -108,15 +112,15 @@ def _threads(world: World, people) -> None:
     world.posts["public:hidden-reply"] = Post.objects.get(pk=hidden_reply.pk)
 
 
-def _guest_pass(thread: Thread, guest) -> None:
+def _guest_pass(thread, guest, target_type=GuestPass.Target.THREAD) -> None:
     GuestPass.objects.create(
         community=thread.community,
         email=guest.email,
-        target_type=GuestPass.Target.THREAD,
+        target_type=target_type,
         target_id=thread.pk,
         title=thread.title,
         url=thread.get_absolute_url(),
-        token_hash=f"{thread.pk:064d}",
+        token_hash=f"{target_type[0]}{thread.pk:063d}",
         user=guest,
         accepted_at=timezone.now(),
         expires_at=timezone.now() + timedelta(days=3),
@@ -139,6 +143,33 @@ def _assets(world: World, people) -> None:
     document("public-members-only", public, "members")
     document("unlisted", world.communities["unlisted"], "public")
     document("private", world.communities["private"], "public")
+
+
+def _meetings(world: World, people) -> None:
+    """A fortnightly meeting in each community, one for members only; the guest is invited
+    to every one of them."""
+    public = world.communities["public"]
+    for key, community, members_only in [
+        ("public", public, False),
+        ("public-members-only", public, True),
+        ("unlisted", world.communities["unlisted"], False),
+        ("private", world.communities["private"], False),
+    ]:
+        details = meeting_services.MeetingDetails(
+            title=f"Matrix {key}",
+            kind="regular",
+            day=date(2026, 10, 6),
+            start_time=time(16, 0),
+            end_time=time(17, 0),
+            timezone="Europe/London",
+            pattern=Pattern.FORTNIGHTLY,
+            members_only=members_only,
+        )
+        series = meeting_services.create_meeting(
+            author=people["gardener"], community=community, details=details
+        )
+        _guest_pass(series, people["guest"], GuestPass.Target.MEETING)
+        world.meetings[key] = MeetingSeries.objects.select_related("community").get(pk=series.pk)
 
 
 def _notifications(world: World) -> None:
@@ -200,6 +231,7 @@ def build_world() -> World:
     )
     _threads(world, people)
     _assets(world, people)
+    _meetings(world, people)
     _notifications(world)
     _proposals(world, people)
     return world
@@ -232,6 +264,18 @@ def cells(objects) -> list:
 # --- the rules as the design states them, written apart from the code ----------------------
 
 THREADS = ["public", "public-members-only", "unlisted", "private", "hidden", "locked"]
+MEETINGS = ["public", "public-members-only", "unlisted", "private"]
+
+
+def reads_meeting(who: str, key: str) -> bool:
+    """Members, and the guest invited to it; anyone for an open meeting of a public
+    community. Operators are outsiders here."""
+    return who in MEMBERS or who == "guest" or key == "public"
+
+
+def answers_meeting(who: str, key: str) -> bool:
+    """Members answer whether they are coming, and so does the invited guest."""
+    return who in MEMBERS or who == "guest"
 
 
 def reads_thread(who: str, key: str) -> bool:
