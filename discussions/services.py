@@ -53,10 +53,6 @@ def render_post_and_mentions(body: str) -> tuple[str, set[int]]:
     return render_markdown(body), set(known.values())
 
 
-def render_post(body: str) -> str:
-    return render_post_and_mentions(body)[0]
-
-
 def _clean_body(body: str) -> str:
     body = body.strip()
     # Markup the sanitiser removes entirely (an <iframe> alone) would leave an empty post.
@@ -107,6 +103,30 @@ def _refuse_if_silenced(author, community: Community) -> None:
         )
 
 
+def _checked_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise ActionError(_("Give the thread a title."), field="title")
+    if len(title) > TITLE_MAX:
+        raise ActionError(_("Keep the title under %s characters.") % TITLE_MAX, field="title")
+    return title
+
+
+def _chosen_behaviours(community: Community, codes: set[str]) -> list[Behaviour]:
+    """The community's behaviours named by ``codes``: at least one, and none unknown."""
+    behaviours = [b for b in behaviours_for(community) if b.code in codes]
+    if not behaviours or len(behaviours) != len(codes):
+        raise ActionError(_("Choose at least one behaviour that fits."), field="behaviours")
+    return behaviours
+
+
+def _checked_tags(tags: Iterable[str]) -> list[str]:
+    tags = sorted({t.strip().lower()[:50] for t in tags if t.strip()})
+    if len(tags) > MAX_TAGS:
+        raise ActionError(_("Use at most %s tags.") % MAX_TAGS, field="tags")
+    return tags
+
+
 def create_thread(
     *,
     author,
@@ -123,19 +143,11 @@ def create_thread(
     _refuse_if_silenced(author, community)
     if not thread_policy.can_start(author, community):
         raise ActionError(_("Join the community to start a thread."), status=403)
-    title = " ".join(title.split())
-    if not title:
-        raise ActionError(_("Give the thread a title."), field="title")
-    if len(title) > TITLE_MAX:
-        raise ActionError(_("Keep the title under %s characters.") % TITLE_MAX, field="title")
+    title = _checked_title(title)
     body = _clean_body(body)
     codes = set(behaviour_codes)
-    behaviours = [b for b in behaviours_for(community) if b.code in codes]
-    if not behaviours or len(behaviours) != len(codes):
-        raise ActionError(_("Choose at least one behaviour that fits."), field="behaviours")
-    tags = sorted({t.strip().lower()[:50] for t in tags if t.strip()})
-    if len(tags) > MAX_TAGS:
-        raise ActionError(_("Use at most %s tags.") % MAX_TAGS, field="tags")
+    behaviours = _chosen_behaviours(community, codes)
+    tags = _checked_tags(tags)
     now = timezone.now()
     duplicate = Thread.objects.filter(
         community=community,
@@ -297,10 +309,6 @@ def edit_post(*, editor, post: Post, body: str) -> Post:
             thread=post.thread, post=post, actor=editor, mentioned_user_ids=mentioned
         )
     return post
-
-
-def behaviour_by_code(code: str) -> Behaviour | None:
-    return Behaviour.objects.filter(code=code).first()
 
 
 def toggle_helpful(*, member, post: Post) -> bool:
