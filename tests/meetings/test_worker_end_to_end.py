@@ -16,6 +16,7 @@ from email.header import decode_header, make_header
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from communities import services
@@ -48,12 +49,17 @@ def _database_url() -> str:
 
 @pytest.fixture
 def worker(tmp_path):
-    """Start `celery -A copsite worker` against the test database; yield its mail folder."""
+    """Start `celery -A copsite worker` against the test database; yield its mail folder.
+
+    It uses this test process's Redis database (one per pytest-xdist worker, see the test
+    settings), so it only sees the tasks this test sends.
+    """
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False  # tasks go to Redis, as in production
     env = os.environ | {
         "DJANGO_SETTINGS_MODULE": "copsite.settings.local",
         "DATABASE_URL": _database_url(),
+        "REDIS_URL": settings.REDIS_URL,
         "COPSITE_VAR_DIR": str(tmp_path),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
     }
