@@ -65,8 +65,9 @@ def one_run(number: int) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         proc.wait(timeout=60)
-    time.sleep(2)
-    left = leftovers()
+    deadline = time.monotonic() + 2  # the web server and worker may take a moment to exit
+    while (left := leftovers()) and time.monotonic() < deadline:
+        time.sleep(0.2)
     if left:
         sys.exit("processes left after Ctrl-C:\n" + "\n".join(left))
     print(f"run {number}: Ctrl-C stopped every process")

@@ -21,8 +21,8 @@ def _counts() -> dict[str, int]:
     return {m.__name__: m.objects.count() for m in (Asset, AssetVersion, Citation, Reuse, Activity)}
 
 
-def test_seed_demo_builds_a_library_with_lineage_and_is_idempotent():
-    output = _seed()
+def test_seed_demo_builds_a_library_with_lineage_and_is_idempotent(demo_world):
+    output = demo_world.output
     assert "Demo assets:" in output
     kinds = set(Asset.objects.values_list("kind", flat=True))
     assert kinds == {"file", "link", "document"}

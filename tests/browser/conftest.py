@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -59,6 +60,12 @@ def browser():
                 _unavailable(f"Chromium did not start ({exc})")
             yield browser
             browser.close()
+            # While Playwright's loop runs, asgiref counts this thread as async and Django
+            # keeps the connections opened meanwhile apart from the thread's own. A
+            # transactional test closes them after itself, a test rolled back does not:
+            # close them while they can still be reached, or the test database cannot be
+            # dropped at the end.
+            connections.close_all()
     finally:
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

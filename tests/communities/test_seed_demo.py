@@ -35,8 +35,8 @@ def _expected_memberships() -> int:
     )
 
 
-def test_seed_demo_loads_the_demo_world():
-    output = _seed()
+def test_seed_demo_loads_the_demo_world(demo_world):
+    output = demo_world.output
 
     assert f"[1/{len(COMMUNITIES)}]" in output
     assert "Demo data ready." in output
@@ -46,8 +46,7 @@ def test_seed_demo_loads_the_demo_world():
     assert User.objects.get(username="admin").is_superuser
 
 
-def test_seed_demo_twice_duplicates_nothing():
-    _seed()
+def test_seed_demo_twice_duplicates_nothing(demo_world):
     first = _counts()
 
     output = _seed()
@@ -58,9 +57,7 @@ def test_seed_demo_twice_duplicates_nothing():
     assert first["Membership"] == _expected_memberships()
 
 
-def test_seed_demo_gives_roles_levels_and_trajectories():
-    _seed()
-
+def test_seed_demo_gives_roles_levels_and_trajectories(demo_world):
     def membership(slug, username):
         return Membership.objects.get(community__slug=slug, user__username=username)
 
@@ -94,9 +91,7 @@ def test_seed_demo_restores_a_missing_membership_without_touching_the_rest():
     assert ian.level == "active"
 
 
-def test_demo_people_can_sign_in(client):
-    _seed()
-
+def test_demo_people_can_sign_in(demo_world, client):
     response = client.post(
         "/accounts/login/", {"login": "dev@example.org", "password": "practice-together"}
     )

@@ -25,8 +25,8 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_seed_demo_starts_threads_in_all_nine_standard_behaviours():
-    output = _seed()
+def test_seed_demo_starts_threads_in_all_nine_standard_behaviours(demo_world):
+    output = demo_world.output
 
     assert f"Demo threads: {len(THREADS)} new, 0 already there." in output
     assert Thread.objects.count() == len(THREADS)
@@ -40,8 +40,7 @@ def test_seed_demo_starts_threads_in_all_nine_standard_behaviours():
         assert thread.posts.filter(number=1).exists()
 
 
-def test_seed_demo_twice_creates_no_new_threads():
-    _seed()
+def test_seed_demo_twice_creates_no_new_threads(demo_world):
     first = _counts()
 
     output = _seed()

@@ -18,8 +18,7 @@ def _counts():
     )
 
 
-def test_demo_has_a_fortnightly_committee_with_attendance_a_launch_and_a_visit():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_has_a_fortnightly_committee_with_attendance_a_launch_and_a_visit(demo_world):
     committee = MeetingSeries.objects.get(community__slug="northfield-elearning")
     assert committee.rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"
     assert Attendance.objects.filter(occurrence__series=committee).count() >= 10

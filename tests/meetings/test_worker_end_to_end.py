@@ -16,6 +16,7 @@ from email.header import decode_header, make_header
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from communities import services
@@ -47,12 +48,17 @@ def _database_url() -> str:
 
 @pytest.fixture
 def worker(tmp_path):
-    """Start `celery -A copsite worker` against the test database; yield its mail folder."""
+    """Start `celery -A copsite worker` against the test database; yield its mail folder.
+
+    It uses this test process's Redis database (one per pytest-xdist worker, see the test
+    settings), so it only sees the tasks this test sends.
+    """
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False  # tasks go to Redis, as in production
     env = os.environ | {
         "DJANGO_SETTINGS_MODULE": "copsite.settings.local",
         "DATABASE_URL": _database_url(),
+        "REDIS_URL": settings.REDIS_URL,
         "COPSITE_VAR_DIR": str(tmp_path),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
     }
@@ -97,6 +103,31 @@ def _wait_for_mail(folder: Path, count: int, timeout: float = 60) -> list:
     raise AssertionError(f"the worker sent fewer than {count} mails in {timeout} s")
 
 
+def _broker_is_empty() -> bool:
+    """No task waiting in the queue, and none delivered to the worker but not yet done.
+
+    Tasks are acknowledged only once they have run (CELERY_TASK_ACKS_LATE), and a task queues
+    its follow-up tasks before it returns, so this holds only when all work so far is done.
+    """
+    with app.connection_for_read() as broker:
+        channel = broker.default_channel
+        queued = channel.client.llen(app.conf.task_default_queue)
+        return not queued and not channel.client.hlen(channel.unacked_key)
+
+
+def _wait_until_idle(timeout: float = 60) -> None:
+    """Until the worker has run every task sent so far (and any they queued in turn)."""
+    deadline = time.monotonic() + timeout
+    empty_in_a_row = 0
+    while time.monotonic() < deadline:
+        # Twice in a row: a message is briefly in neither place while the worker takes it.
+        empty_in_a_row = empty_in_a_row + 1 if _broker_is_empty() else 0
+        if empty_in_a_row == 2:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the worker still had tasks to run after {timeout} s")
+
+
 def test_worker_sends_an_invitation_and_a_due_reminder(worker, community, gardener, member):
     # An action commits; its task is enqueued on commit and the worker mails the invitation.
     services.invite_to_community(actor=gardener, community=community, email="new@example.org")
@@ -120,7 +151,7 @@ def test_worker_sends_an_invitation_and_a_due_reminder(worker, community, garden
     send_meeting_reminders.delay()
     send_meeting_reminders.delay()  # beat firing twice, or a redelivery: still one mail each
     _wait_for_mail(worker, 3)
-    time.sleep(3)  # time for a second, wrongful mail to show up
+    _wait_until_idle()  # both runs done: a second, wrongful mail would be there by now
     reminders = [m for m in _mails(worker) if subject(m).startswith("Reminder: Committee")]
     assert sorted(m["To"] for m in reminders) == sorted([gardener.email, member.email])
     assert all(m["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click" for m in reminders)

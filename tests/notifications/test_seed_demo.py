@@ -29,8 +29,7 @@ def test_demo_notifications_are_dated_like_their_posts_and_not_mailed(
     assert not [m for m in mailoutbox if "notification choices" in m.body]
 
 
-def test_seeding_twice_changes_nothing():
-    _seed()
+def test_seeding_twice_changes_nothing(demo_world):
     before = list(Notification.objects.values_list("pk", "created_at", "emailed_at"))
 
     assert "Demo notifications: 0 dated" in _seed()
