@@ -36,6 +36,7 @@ from django.utils import timezone  # noqa: E402
 
 from communities.ledger import rollups  # noqa: E402
 from communities.models import Activity, Community, LedgerDay, Membership  # noqa: E402
+from core.vocabulary import BehaviourCode  # noqa: E402
 
 SLUG = "bench-dashboard"
 VERBS = [
@@ -49,7 +50,12 @@ VERBS = [
     ("rsvp", 5),
     ("value_story", 2),
 ]
-BEHAVIOURS = ["problem-solving", "seeking-experience", "visits", "reusing-assets"]
+BEHAVIOURS = [
+    BehaviourCode.PROBLEM_SOLVING,
+    BehaviourCode.SEEKING_EXPERIENCE,
+    BehaviourCode.VISITS,
+    BehaviourCode.REUSING_ASSETS,
+]
 
 
 def build(rows: int, members: int) -> Community:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from communities.ledger.record import activity_row
 from communities.models import Activity, Community, Membership, MembershipChange
+from core.vocabulary import ANSWERABLE, BehaviourCode
 from insights.models import ValueStory
 
 # Thread ids far above the live demo's, so history never collides with a real thread.
@@ -47,32 +48,44 @@ PROFILES = {
 
 TITLES = {
     "northfield-elearning": [
-        ("problem-solving", "Pupils share one login on the tablets — how do you stop it?"),
-        ("requests-for-information", "Which headphones did we order last year?"),
-        ("seeking-experience", "Has anyone used audio feedback on written work?"),
-        ("reusing-assets", "Used the first-lesson checklist with Year 7: notes"),
-        ("coordination-and-synergy", "Science and geography both planning a data week"),
-        ("discussing-developments", "The new online safety guidance: what changes for us?"),
-        ("documentation-projects", "Drafting a page on setting up class quizzes"),
-        ("visits", "Notes from the flipped-classroom visit at Ashgrove"),
-        ("mapping-knowledge", "What don't we know yet about AI tools in lessons?"),
-        ("problem-solving", "The projector in B12 drops the signal every ten minutes"),
-        ("seeking-experience", "Mixed-ability groups on shared documents: what works?"),
-        ("discussing-developments", "Screen time and homework: the parents' survey results"),
+        (
+            BehaviourCode.PROBLEM_SOLVING,
+            "Pupils share one login on the tablets — how do you stop it?",
+        ),
+        (BehaviourCode.REQUESTS_FOR_INFORMATION, "Which headphones did we order last year?"),
+        (BehaviourCode.SEEKING_EXPERIENCE, "Has anyone used audio feedback on written work?"),
+        (BehaviourCode.REUSING_ASSETS, "Used the first-lesson checklist with Year 7: notes"),
+        (BehaviourCode.COORDINATION, "Science and geography both planning a data week"),
+        (
+            BehaviourCode.DISCUSSING_DEVELOPMENTS,
+            "The new online safety guidance: what changes for us?",
+        ),
+        (BehaviourCode.DOCUMENTATION_PROJECTS, "Drafting a page on setting up class quizzes"),
+        (BehaviourCode.VISITS, "Notes from the flipped-classroom visit at Ashgrove"),
+        (BehaviourCode.MAPPING_KNOWLEDGE, "What don't we know yet about AI tools in lessons?"),
+        (BehaviourCode.PROBLEM_SOLVING, "The projector in B12 drops the signal every ten minutes"),
+        (BehaviourCode.SEEKING_EXPERIENCE, "Mixed-ability groups on shared documents: what works?"),
+        (
+            BehaviourCode.DISCUSSING_DEVELOPMENTS,
+            "Screen time and homework: the parents' survey results",
+        ),
     ],
     "social-work-practice": [
-        ("problem-solving", "Recording a visit when the family disputes the notes"),
-        ("seeking-experience", "Supervision when you are the only qualified worker on shift"),
-        ("requests-for-information", "Where is the updated risk assessment template?"),
-        ("discussing-developments", "The new practice framework: first impressions"),
-        ("coordination-and-synergy", "Joint training with the adult services team?"),
-        ("visits", "Visit to the hospital discharge team: what we learned"),
+        (BehaviourCode.PROBLEM_SOLVING, "Recording a visit when the family disputes the notes"),
+        (
+            BehaviourCode.SEEKING_EXPERIENCE,
+            "Supervision when you are the only qualified worker on shift",
+        ),
+        (BehaviourCode.REQUESTS_FOR_INFORMATION, "Where is the updated risk assessment template?"),
+        (BehaviourCode.DISCUSSING_DEVELOPMENTS, "The new practice framework: first impressions"),
+        (BehaviourCode.COORDINATION, "Joint training with the adult services team?"),
+        (BehaviourCode.VISITS, "Visit to the hospital discharge team: what we learned"),
     ],
 }
 
 # Behaviours the community has let slip in the last three months: the dashboard's
 # "missing, and what to try" list has something to say.
-QUIET_LATELY = {"northfield-elearning": ("visits", "mapping-knowledge")}
+QUIET_LATELY = {"northfield-elearning": (BehaviourCode.VISITS, BehaviourCode.MAPPING_KNOWLEDGE)}
 
 # (community, author, weeks ago, kind, what happened, what it changed)
 STORIES = [
@@ -219,7 +232,7 @@ def _history(community: Community, profiles, people) -> list[Activity]:
                     url=f"{url}?post={number}#post-{number}",
                     is_public=public,
                 )
-            if behaviour in {"problem-solving", "requests-for-information"} and helpers:
+            if behaviour in ANSWERABLE and helpers:
                 row(
                     helpers[0],
                     "answer_accepted",

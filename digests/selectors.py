@@ -20,6 +20,7 @@ from assets.models import Asset, Reuse
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.links import absolute_url
+from core.vocabulary import ANSWERABLE
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
 from digests.periods import last_full_week
 from discussions.models import Behaviour, Post, Thread
@@ -48,7 +49,7 @@ class ThreadItem:
     @property
     def is_question(self) -> bool:
         return self.thread.accepted_answer_id is None and any(
-            b.code in Behaviour.ANSWERABLE for b in self.behaviours
+            b.code in ANSWERABLE for b in self.behaviours
         )
 
     # One thread reads the same in every member's digest: rendered once per run, not once

@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from communities import permissions
 from communities.models import Community, GuestPass
+from core.vocabulary import ANSWERABLE
 from discussions.models import Behaviour, Flag, ModerationAction, Post, Reaction, Thread
 
 POSTS_PER_PAGE = 30
@@ -39,9 +40,7 @@ def threads(
     if tag:
         qs = qs.filter(tags__slug=tag)
     if unanswered:
-        qs = qs.filter(
-            accepted_answer__isnull=True, behaviours__code__in=Behaviour.ANSWERABLE
-        ).distinct()
+        qs = qs.filter(accepted_answer__isnull=True, behaviours__code__in=ANSWERABLE).distinct()
     if mine and viewer.is_authenticated:
         qs = qs.filter(author=viewer)
     return qs.order_by("-pinned", "-last_activity_at", "-pk")

@@ -8,8 +8,9 @@ from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.errors import ActionError
+from core.vocabulary import BehaviourCode
 from discussions import services as discussions
-from discussions.models import Behaviour, Thread
+from discussions.models import Thread
 from guidance import selectors
 from guidance.models import ChecklistDismissal, IntroductionThread, WelcomeDismissal
 
@@ -59,7 +60,7 @@ def open_introductions(*, actor, community: Community) -> Thread:
                     "*Opened on the gardeners' behalf when the first newcomer asked to "
                     "introduce themselves.*"
                 ),
-                behaviour_codes=[Behaviour.MAPPING_KNOWLEDGE],
+                behaviour_codes=[BehaviourCode.MAPPING_KNOWLEDGE],
                 members_only=True,
             )
             IntroductionThread.objects.create(community=community, thread=thread)

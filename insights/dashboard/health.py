@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from communities.models.choices import Level
+from core.vocabulary import BehaviourCode
 from insights.dashboard.figures import Figures
 
 GOOD, WATCH, ACT = "good", "watch", "act"
@@ -101,7 +102,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
     weeks_active = sum(1 for w in f.weeks if w.contributions)
     week_share = round(100 * weeks_active / len(f.weeks)) if f.weeks else 0
     shares = {row["level"]: row["share"] for row in f.pyramid}
-    visits = f.conversations["visits"]
+    visits = f.conversations[BehaviourCode.VISITS]
     value_acts = f.accepted_answers + f.reuse_count + f.adaptations + f.ledger_stories
     per_active = round(value_acts / f.active_members, 2) if f.active_members else 0.0
     new_share = round(100 * f.new_threads / f.active_threads) if f.active_threads else 0
@@ -117,7 +118,11 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
     )
     stimulating = any(
         f.conversations[code]
-        for code in ("visits", "documentation-projects", "discussing-developments")
+        for code in (
+            BehaviourCode.VISITS,
+            BehaviourCode.DOCUMENTATION_PROJECTS,
+            BehaviourCode.DISCUSSING_DEVELOPMENTS,
+        )
     )
     outside = visits + f.adaptations
     return [
