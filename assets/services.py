@@ -21,6 +21,7 @@ from communities.ledger.record import record_activity
 from communities.models import Activity, Community
 from core.errors import ActionError
 from core.markdown import render_markdown
+from core.vocabulary import Target
 
 MAX_TAGS = 8
 NOTE_MAX = 300
@@ -117,7 +118,7 @@ def _record(asset: Asset, *, actor, verb: str, behaviour: str, title: str = "") 
         actor=actor,
         verb=verb,
         behaviour=behaviour,
-        target_type="asset",
+        target_type=Target.ASSET,
         target_id=asset.pk,
         title=title or asset.title,
         url=asset.get_absolute_url(),

@@ -51,6 +51,8 @@ class Target(models.TextChoices):
     POST = "post", _("post")
     ASSET = "asset", _("asset")
     MEETING = "meeting", _("meeting")
+    # One occurrence of a meeting series (attendance is recorded per occurrence).
+    MEETING_OCCURRENCE = "meeting-occurrence", _("meeting occurrence")
     GAP = "gap", _("gap")
     VALUE_STORY = "value_story", _("value story")
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from communities.ledger.record import activity_row
 from communities.models import Activity, Community, Membership, MembershipChange
-from core.vocabulary import ANSWERABLE, BehaviourCode
+from core.vocabulary import ANSWERABLE, BehaviourCode, Target, Verb
 from insights.models import ValueStory
 
 # Thread ids far above the live demo's, so history never collides with a real thread.
@@ -205,10 +205,10 @@ def _history(community: Community, profiles, people) -> list[Activity]:
             public = rng.random() > 0.2  # some threads are members-only
             row(
                 name,
-                "thread_started",
+                Verb.THREAD_STARTED,
                 at,
                 behaviour=behaviour,
-                target_type="thread",
+                target_type=Target.THREAD,
                 target_id=thread_id,
                 title=title,
                 url=url,
@@ -223,10 +223,10 @@ def _history(community: Community, profiles, people) -> list[Activity]:
                 reply_at = min(at + wait * (number - 1), now)
                 row(
                     helper,
-                    "replied",
+                    Verb.REPLIED,
                     reply_at,
                     behaviour=behaviour,
-                    target_type="post",
+                    target_type=Target.POST,
                     target_id=thread_id * 10 + number,
                     title=title,
                     url=f"{url}?post={number}#post-{number}",
@@ -235,10 +235,10 @@ def _history(community: Community, profiles, people) -> list[Activity]:
             if behaviour in ANSWERABLE and helpers:
                 row(
                     helpers[0],
-                    "answer_accepted",
+                    Verb.ANSWER_ACCEPTED,
                     min(at + timedelta(days=1), now),
                     behaviour=behaviour,
-                    target_type="post",
+                    target_type=Target.POST,
                     target_id=thread_id * 10 + 2,
                     title=title,
                     url=f"{url}?post=2#post-2",
@@ -256,10 +256,10 @@ def _history(community: Community, profiles, people) -> list[Activity]:
                 number = rng.randint(3, 9)
                 row(
                     name,
-                    "replied",
+                    Verb.REPLIED,
                     at,
                     behaviour=behaviour,
-                    target_type="post",
+                    target_type=Target.POST,
                     target_id=target * 10 + number,
                     title=title,
                     url=f"{_threads_prefix(community)}{target}/?post={number}#post-{number}",
@@ -272,18 +272,18 @@ def _history(community: Community, profiles, people) -> list[Activity]:
                 for name in came + [p[0] for p in here if not p[5] and rng.random() < 0.3]:
                     row(
                         name,
-                        "rsvp",
+                        Verb.RSVP,
                         meeting - timedelta(days=1),
-                        target_type="meeting",
+                        target_type=Target.MEETING,
                         target_id=1,
                         title="Fortnightly meeting",
                     )
                 for name in came:
                     row(
                         name,
-                        "attended",
+                        Verb.ATTENDED,
                         meeting,
-                        target_type="meeting-occurrence",
+                        target_type=Target.MEETING_OCCURRENCE,
                         target_id=80_000 + week,
                         title="Fortnightly meeting",
                     )
@@ -301,11 +301,11 @@ def _date_memberships(community: Community, rows: list[Activity]) -> None:
         if joined >= membership.joined_at:
             continue
         Membership.objects.filter(pk=membership.pk).update(joined_at=joined)
-        MembershipChange.objects.filter(membership=membership, cause="joined").update(
-            created_at=joined
-        )
+        MembershipChange.objects.filter(
+            membership=membership, cause=MembershipChange.Cause.JOINED
+        ).update(created_at=joined)
         Activity.objects.filter(
-            verb=Activity.Verb.JOINED, target_type="membership", target_id=membership.pk
+            verb=Activity.Verb.JOINED, target_type=Target.MEMBERSHIP, target_id=membership.pk
         ).update(created_at=joined)
 
 
@@ -333,7 +333,7 @@ def _stories(community: Community, people) -> None:
                 community=community,
                 actor=story.author,
                 verb=Activity.Verb.VALUE_STORY,
-                target_type="value_story",
+                target_type=Target.VALUE_STORY,
                 target_id=story.pk,
                 title=story.what_happened[:120],
                 url=f"/c/{community.slug}/stories/",

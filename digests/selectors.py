@@ -20,7 +20,7 @@ from assets.models import Asset, Reuse
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.links import absolute_url
-from core.vocabulary import ANSWERABLE
+from core.vocabulary import ANSWERABLE, Target
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
 from digests.periods import last_full_week
 from discussions.models import Behaviour, Post, Thread
@@ -197,7 +197,7 @@ def _newcomers(community: Community, since: datetime) -> list[Membership]:
     welcomed = Activity.objects.filter(
         community=community,
         verb=Activity.Verb.WELCOMED,
-        target_type="user",
+        target_type=Target.USER,
         target_id=OuterRef("user_id"),
     )
     return list(

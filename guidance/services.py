@@ -8,7 +8,7 @@ from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.errors import ActionError
-from core.vocabulary import BehaviourCode
+from core.vocabulary import BehaviourCode, Target
 from discussions import services as discussions
 from discussions.models import Thread
 from guidance import selectors
@@ -89,7 +89,7 @@ def welcome_newcomer(*, gardener, community: Community, newcomer, message: str =
         already = Activity.objects.filter(
             community=community,
             verb=Activity.Verb.WELCOMED,
-            target_type="user",
+            target_type=Target.USER,
             target_id=newcomer.pk,
         )
         if already.exists():
@@ -99,7 +99,7 @@ def welcome_newcomer(*, gardener, community: Community, newcomer, message: str =
             community=community,
             actor=gardener,
             verb=Activity.Verb.WELCOMED,
-            target_type="user",
+            target_type=Target.USER,
             target_id=newcomer.pk,
             title=newcomer.name,
             url=post.get_absolute_url(),

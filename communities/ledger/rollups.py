@@ -30,7 +30,7 @@ from communities.models import (
     LedgerVerbDay,
     LedgerWeek,
 )
-from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS, THREAD_VERBS
+from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS, THREAD_VERBS, Verb
 
 BATCH = 2000
 
@@ -164,11 +164,13 @@ def _fold(thread: LedgerThread, actor_id, verb: str, behaviour: str, title: str,
         thread.last_at = at
     codes = set(thread.behaviour.split()) | set(behaviour.split())
     thread.behaviour = " ".join(sorted(codes))[:200]
-    if verb == "thread_started":
+    if verb == Verb.THREAD_STARTED:
         thread.starter_id, thread.started_at, thread.title = actor_id, at, title
-    elif verb == "replied" and thread.first_response_at is None and actor_id != thread.starter_id:
+    elif (
+        verb == Verb.REPLIED and thread.first_response_at is None and actor_id != thread.starter_id
+    ):
         thread.first_response_at = at
-    elif verb == "answer_accepted" and thread.accepted_at is None:
+    elif verb == Verb.ANSWER_ACCEPTED and thread.accepted_at is None:
         thread.accepted_at = at
     if not thread.title:
         thread.title = title
