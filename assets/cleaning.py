@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from assets.models import Asset
 from assets.models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX
 from assets.models.reuse import STORY_MAX
+from assets.selectors import behaviour_choices
 from assets.uploads import CheckedFile, check_link, check_upload
+from communities.models import Community
 from core.errors import ActionError
 from core.markdown import render_markdown
 from core.vocabulary import BehaviourCode
@@ -23,6 +25,19 @@ NOTE_MAX = 300
 # The behaviour an asset serves when its author chooses none: it follows the kind.
 REUSE = BehaviourCode.REUSING_ASSETS.value
 DOCUMENTING = BehaviourCode.DOCUMENTATION_PROJECTS.value
+
+
+def behaviour_codes(community: Community) -> set[str]:
+    return {code for code, _name in behaviour_choices(community)}
+
+
+def clean_behaviour(behaviour: str, *, community: Community, kind: str) -> str:
+    """One of the behaviours this community uses (the nine and its extras), or the kind's."""
+    if not behaviour:
+        return DOCUMENTING if kind == Asset.Kind.DOCUMENT else REUSE
+    if behaviour not in behaviour_codes(community):
+        raise ActionError(_("Choose one of the behaviours this community uses."), field="behaviour")
+    return behaviour
 
 
 def clean_title(title: str) -> str:

@@ -1,14 +1,27 @@
 """Reads shared by library pages: each a fixed number of queries, whatever the size."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from assets.models import Asset, AssetVersion, Reuse
 from communities import permissions
 from communities.models import Community
-from discussions.models import Thread
+from discussions import selectors as discussions
+from discussions.models import Behaviour, Thread
 
 SORTS = {"newest": ("-created_at", "-id"), "reused": ("-reuse_count", "-created_at", "-id")}
 REUSERS_SHOWN = 30
+
+
+def behaviour_choices(community: Community) -> list[tuple[str, str]]:
+    """The behaviours an asset here may serve, as (code, name): the nine and the extras this
+    community switched on, as its thread form offers them. One query."""
+    return [(b.code, b.name) for b in discussions.behaviours_for(community)]
+
+
+def _with_behaviour_name(qs: QuerySet[Asset]) -> QuerySet[Asset]:
+    """Each asset's ``behaviour_name`` from the behaviours table, in the same query."""
+    name = Behaviour.objects.filter(code=OuterRef("behaviour")).values("name")[:1]
+    return qs.annotate(behaviour_name=Subquery(name))
 
 
 def library(
@@ -32,17 +45,17 @@ def library(
         qs = qs.filter(kind=kind)
     if behaviour:
         qs = qs.filter(behaviour=behaviour)
-    return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
+    return _with_behaviour_name(qs).order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
 def visible_asset(viewer, community: Community, asset_id: int) -> Asset | None:
-    return (
+    qs = (
         Asset.objects.filter(community=community, pk=asset_id)
         .filter(permissions.visible_assets_filter(viewer))
         .select_related("author", "community", "latest_version")
         .prefetch_related("tags")
-        .first()
     )
+    return _with_behaviour_name(qs).first()
 
 
 def versions(asset: Asset) -> list[AssetVersion]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from assets import cleaning
 from assets.models import Asset, AssetVersion, Citation, Reuse
-from assets.models.asset import Behaviour, Licence
+from assets.models.asset import Licence
 from communities import permissions
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community
@@ -79,11 +79,7 @@ def publish_asset(
     title = cleaning.clean_title(title)
     summary = cleaning.clean_summary(summary)
     tags = cleaning.clean_tags(tags)
-    behaviour = behaviour or (
-        cleaning.DOCUMENTING if kind == Asset.Kind.DOCUMENT else cleaning.REUSE
-    )
-    if behaviour not in Behaviour.values:
-        raise ActionError(_("Choose the behaviour this asset serves."), field="behaviour")
+    behaviour = cleaning.clean_behaviour(behaviour, community=community, kind=kind)
     if licence not in Licence.values:
         raise ActionError(_("Choose a licence from the list."), field="licence")
     if visibility not in Asset.Visibility.values:
@@ -257,6 +253,8 @@ def adapt_asset(
     if existing is not None:
         return existing
     source = asset.latest_version
+    # An extra behaviour travels only into a community that has switched it on too.
+    behaviour = asset.behaviour if asset.behaviour in cleaning.behaviour_codes(community) else ""
     with ExitStack() as opened:  # the source's file is closed whatever happens
         if asset.kind == Asset.Kind.FILE and upload is None and source is not None:
             try:
@@ -277,7 +275,7 @@ def adapt_asset(
                 url=url,
                 body=body,
                 tags=list(asset.tags.names()),
-                behaviour=asset.behaviour,
+                behaviour=behaviour,
                 licence=asset.licence,
                 visibility=asset.visibility if community.is_public else Asset.Visibility.MEMBERS,
                 change_note=change_note or _("Adapted from “%(title)s”") % {"title": asset.title},
