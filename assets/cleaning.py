@@ -40,6 +40,12 @@ def clean_behaviour(behaviour: str, *, community: Community, kind: str) -> str:
     return behaviour
 
 
+def carried_behaviour(behaviour: str, *, into: Community) -> str:
+    """An adaptation's behaviour: the original's if the receiving community uses it (an
+    extra may not be switched on there), else none, so the kind chooses."""
+    return behaviour if behaviour in behaviour_codes(into) else ""
+
+
 def clean_title(title: str) -> str:
     title = " ".join((title or "").split())
     if not title:

@@ -253,8 +253,6 @@ def adapt_asset(
     if existing is not None:
         return existing
     source = asset.latest_version
-    # An extra behaviour travels only into a community that has switched it on too.
-    behaviour = asset.behaviour if asset.behaviour in cleaning.behaviour_codes(community) else ""
     with ExitStack() as opened:  # the source's file is closed whatever happens
         if asset.kind == Asset.Kind.FILE and upload is None and source is not None:
             try:
@@ -275,7 +273,7 @@ def adapt_asset(
                 url=url,
                 body=body,
                 tags=list(asset.tags.names()),
-                behaviour=behaviour,
+                behaviour=cleaning.carried_behaviour(asset.behaviour, into=community),
                 licence=asset.licence,
                 visibility=asset.visibility if community.is_public else Asset.Visibility.MEMBERS,
                 change_note=change_note or _("Adapted from “%(title)s”") % {"title": asset.title},

@@ -15,6 +15,12 @@ from core.vocabulary import BehaviourCode
 from insights.dashboard.figures import Figures
 
 GOOD, WATCH, ACT = "good", "watch", "act"
+# Conversations that bring something new into the familiar (principle 6).
+STIMULATING = (
+    BehaviourCode.VISITS,
+    BehaviourCode.DOCUMENTATION_PROJECTS,
+    BehaviourCode.DISCUSSING_DEVELOPMENTS,
+)
 
 
 @dataclass(frozen=True)
@@ -116,14 +122,7 @@ def assess(figures: Figures, *, now: datetime) -> list[Principle]:
     sponsor_seen = f.sponsor_last_seen is not None and f.sponsor_last_seen >= now - timedelta(
         days=30
     )
-    stimulating = any(
-        f.conversations[code]
-        for code in (
-            BehaviourCode.VISITS,
-            BehaviourCode.DOCUMENTATION_PROJECTS,
-            BehaviourCode.DISCUSSING_DEVELOPMENTS,
-        )
-    )
+    stimulating = any(f.conversations[code] for code in STIMULATING)
     outside = visits + f.adaptations
     return [
         Principle(
