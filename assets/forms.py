@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assets.models import Asset
-from assets.models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Behaviour, Licence
+from assets.models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Licence
 from assets.models.reuse import STORY_MAX
 
 CONTENT_HELP = {
@@ -58,11 +58,8 @@ class AssetForm(ContentMixin):
         max_length=400,
         help_text=_("Separate with commas, e.g. lesson plan, year 9, feedback."),
     )
-    behaviour = forms.ChoiceField(
-        label=_("Which kind of learning does it serve?"),
-        choices=[("", _("Chosen from the kind")), *list(Behaviour.choices)],
-        required=False,
-    )
+    # The community's behaviours (the nine and its extras), given by the view.
+    behaviour = forms.ChoiceField(label=_("Which kind of learning does it serve?"), required=False)
     licence = forms.ChoiceField(label=_("Licence"), choices=Licence.choices, initial=Licence.CC_BY)
     visibility = forms.ChoiceField(
         label=_("Who can see it?"),
@@ -77,8 +74,9 @@ class AssetForm(ContentMixin):
 
     field_order = ["kind", "title", "file", "url", "body", "summary", "tags", "behaviour"]
 
-    def __init__(self, *args, community, **kwargs):
+    def __init__(self, *args, community, behaviours: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["behaviour"].choices = [("", _("Chosen from the kind")), *behaviours]
         if not community.is_public:
             del self.fields["visibility"]
 

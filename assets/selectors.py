@@ -1,15 +1,28 @@
 """Reads shared by library pages: each a fixed number of queries, whatever the size."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from assets.models import Asset, AssetVersion, Reuse
 from assets.permissions import assets as asset_policy
 from communities.models import Community
-from discussions.models import Thread
+from discussions import selectors as discussions
+from discussions.models import Behaviour, Thread
 from discussions.permissions import threads as thread_policy
 
 SORTS = {"newest": ("-created_at", "-id"), "reused": ("-reuse_count", "-created_at", "-id")}
 REUSERS_SHOWN = 30
+
+
+def behaviour_choices(community: Community) -> list[tuple[str, str]]:
+    """The behaviours an asset here may serve, as (code, name): the nine and the extras this
+    community switched on, as its thread form offers them. One query."""
+    return [(b.code, b.name) for b in discussions.behaviours_for(community)]
+
+
+def _with_behaviour_name(qs: QuerySet[Asset]) -> QuerySet[Asset]:
+    """Each asset's ``behaviour_name`` from the behaviours table, in the same query."""
+    name = Behaviour.objects.filter(code=OuterRef("behaviour")).values("name")[:1]
+    return qs.annotate(behaviour_name=Subquery(name))
 
 
 def library(
@@ -32,14 +45,16 @@ def library(
         qs = qs.filter(kind=kind)
     if behaviour:
         qs = qs.filter(behaviour=behaviour)
-    return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
+    return _with_behaviour_name(qs).order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
 def asset_page() -> QuerySet[Asset]:
     """Assets as their pages read them; look one up through the policy
     (``get_visible_or_404(assets, user, asset_page(), community=…, pk=…)``)."""
-    return Asset.objects.select_related("author", "community", "latest_version").prefetch_related(
-        "tags"
+    return _with_behaviour_name(
+        Asset.objects.select_related("author", "community", "latest_version").prefetch_related(
+            "tags"
+        )
     )
 
 

@@ -1,6 +1,5 @@
 """Business actions on the library: publish, version, adapt, reuse, cite."""
 
-import hashlib
 from collections.abc import Iterable
 from contextlib import ExitStack
 from datetime import timedelta
@@ -9,95 +8,22 @@ from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from assets import cleaning
 from assets.models import Asset, AssetVersion, Citation, Reuse
-from assets.models.asset import BODY_MAX, SUMMARY_MAX, TITLE_MAX, Behaviour, Licence
-from assets.models.reuse import STORY_MAX
+from assets.models.asset import Licence
 from assets.permissions import assets as asset_policy
-from assets.uploads import CheckedFile, check_link, check_upload
 from communities import permissions
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community
 from core.errors import ActionError
 from core.markdown import render_markdown
+from core.vocabulary import Target
 from discussions.permissions import threads as thread_policy
 
-MAX_TAGS = 8
-NOTE_MAX = 300
 # A second identical submission within this window is the same click twice.
 DOUBLE_SUBMIT_WINDOW = timedelta(seconds=60)
-REUSE = Behaviour.REUSING_ASSETS.value
-
-
-def _clean_title(title: str) -> str:
-    title = " ".join((title or "").split())
-    if not title:
-        raise ActionError(_("Give the asset a title."), field="title")
-    if len(title) > TITLE_MAX:
-        raise ActionError(_("Keep the title under %s characters.") % TITLE_MAX, field="title")
-    return title
-
-
-def _clean_summary(summary: str) -> str:
-    summary = (summary or "").strip()
-    if len(summary) > SUMMARY_MAX:
-        raise ActionError(
-            _("Keep the summary under %s characters.") % f"{SUMMARY_MAX:,}", field="summary"
-        )
-    return summary
-
-
-def _clean_body(body: str) -> str:
-    body = (body or "").strip()
-    if not body or not strip_tags(render_markdown(body)).strip():
-        raise ActionError(_("Write the document's text."), field="body")
-    if len(body) > BODY_MAX:
-        raise ActionError(
-            _("Keep the document under %s characters.") % f"{BODY_MAX:,}", field="body"
-        )
-    return body
-
-
-def _clean_tags(tags: Iterable[str]) -> list[str]:
-    tags = sorted({t.strip().lower()[:50] for t in tags if t.strip()})
-    if len(tags) > MAX_TAGS:
-        raise ActionError(_("Use at most %s tags.") % MAX_TAGS, field="tags")
-    return tags
-
-
-def _clean_note(note: str) -> str:
-    note = " ".join((note or "").split())
-    if len(note) > NOTE_MAX:
-        raise ActionError(
-            _("Keep the change note under %s characters.") % NOTE_MAX, field="change_note"
-        )
-    return note
-
-
-def _content(kind: str, *, upload=None, url: str = "", body: str = "") -> dict:
-    """Check what a version holds, before anything is written."""
-    if kind == Asset.Kind.FILE:
-        checked: CheckedFile = check_upload(upload)
-        return {
-            "checked": checked,
-            "filename": checked.filename,
-            "content_type": checked.content_type,
-            "size": checked.size,
-            "sha256": checked.sha256,
-        }
-    if kind == Asset.Kind.LINK:
-        url = check_link(url)
-        return {"url": url, "content_type": "text/uri-list"}
-    body = _clean_body(body)
-    data = body.encode()
-    return {
-        "body": body,
-        "content_type": "text/markdown",
-        "size": len(data),
-        "sha256": hashlib.sha256(data).hexdigest(),
-    }
 
 
 def _new_version(asset: Asset, *, number: int, author, note: str, content: dict) -> AssetVersion:
@@ -119,7 +45,7 @@ def _record(asset: Asset, *, actor, verb: str, behaviour: str, title: str = "") 
         actor=actor,
         verb=verb,
         behaviour=behaviour,
-        target_type="asset",
+        target_type=Target.ASSET,
         target_id=asset.pk,
         title=title or asset.title,
         url=asset.get_absolute_url(),
@@ -152,14 +78,10 @@ def publish_asset(
         raise ActionError(_("Join the community to share in its library."), status=403)
     if kind not in Asset.Kind.values:
         raise ActionError(_("Choose whether it is a file, a link or a living document."))
-    title = _clean_title(title)
-    summary = _clean_summary(summary)
-    tags = _clean_tags(tags)
-    behaviour = behaviour or (
-        Behaviour.DOCUMENTATION_PROJECTS if kind == Asset.Kind.DOCUMENT else REUSE
-    )
-    if behaviour not in Behaviour.values:
-        raise ActionError(_("Choose the behaviour this asset serves."), field="behaviour")
+    title = cleaning.clean_title(title)
+    summary = cleaning.clean_summary(summary)
+    tags = cleaning.clean_tags(tags)
+    behaviour = cleaning.clean_behaviour(behaviour, community=community, kind=kind)
     if licence not in Licence.values:
         raise ActionError(_("Choose a licence from the list."), field="licence")
     if visibility not in Asset.Visibility.values:
@@ -175,7 +97,7 @@ def publish_asset(
     ).first()
     if duplicate is not None:
         return duplicate
-    content = _content(kind, upload=upload, url=url, body=body)
+    content = cleaning.version_content(kind, upload=upload, url=url, body=body)
     with transaction.atomic():
         asset = Asset.objects.create(
             community=community,
@@ -196,7 +118,7 @@ def publish_asset(
             asset,
             number=1,
             author=author,
-            note=_clean_note(change_note) or _("First version"),
+            note=cleaning.clean_note(change_note) or _("First version"),
             content=content,
         )
         _record(asset, actor=author, verb=Activity.Verb.ASSET_PUBLISHED, behaviour=behaviour)
@@ -213,10 +135,10 @@ def add_asset_version(
         raise ActionError(
             _("Only the person who shared it, or a gardener, can add a version."), status=403
         )
-    note = _clean_note(change_note)
+    note = cleaning.clean_note(change_note)
     if not note:
         raise ActionError(_("Say in a line what changed."), field="change_note")
-    content = _content(asset.kind, upload=upload, url=url, body=body)
+    content = cleaning.version_content(asset.kind, upload=upload, url=url, body=body)
     latest = asset.latest_version
     if (
         latest is not None
@@ -241,9 +163,7 @@ def add_asset_version(
                 asset,
                 actor=author,
                 verb=Activity.Verb.ASSET_VERSIONED,
-                behaviour=Behaviour.DOCUMENTATION_PROJECTS
-                if asset.is_document
-                else asset.behaviour,
+                behaviour=cleaning.DOCUMENTING if asset.is_document else asset.behaviour,
                 title=f"{asset.title} (v{number})",
             )
     except IntegrityError as error:
@@ -269,19 +189,12 @@ def record_download(*, user, asset: Asset) -> bool:
         with transaction.atomic():
             Reuse.objects.create(asset=asset, user=user, kind=Reuse.Kind.DOWNLOADED)
             _count_reuse(asset, "download_count")
-            _record(asset, actor=user, verb=Activity.Verb.ASSET_DOWNLOADED, behaviour=REUSE)
+            _record(
+                asset, actor=user, verb=Activity.Verb.ASSET_DOWNLOADED, behaviour=cleaning.REUSE
+            )
     except IntegrityError:
         return False  # two clicks at once: the other one counted it
     return True
-
-
-def _clean_story(story: str) -> str:
-    story = (story or "").strip()
-    if len(story) > STORY_MAX:
-        raise ActionError(
-            _("Keep the story under %s characters.") % f"{STORY_MAX:,}", field="story"
-        )
-    return story
 
 
 def report_use(*, user, asset: Asset, story: str = "") -> Reuse:
@@ -290,7 +203,7 @@ def report_use(*, user, asset: Asset, story: str = "") -> Reuse:
         raise ActionError(_("No such asset."), status=404)
     if not asset_policy.can_report_use(user, asset):
         raise ActionError(_("Sign in to say you used it."), status=403)
-    story = _clean_story(story)
+    story = cleaning.clean_story(story)
     duplicate = Reuse.objects.filter(
         asset=asset,
         user=user,
@@ -303,9 +216,9 @@ def report_use(*, user, asset: Asset, story: str = "") -> Reuse:
     with transaction.atomic():
         reuse = Reuse.objects.create(asset=asset, user=user, kind=Reuse.Kind.USED, story=story)
         _count_reuse(asset, "use_count")
-        _record(asset, actor=user, verb=Activity.Verb.ASSET_USED, behaviour=REUSE)
+        _record(asset, actor=user, verb=Activity.Verb.ASSET_USED, behaviour=cleaning.REUSE)
         if story:
-            _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=REUSE)
+            _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=cleaning.REUSE)
     return reuse
 
 
@@ -332,7 +245,7 @@ def adapt_asset(
         raise ActionError(
             _("You can only adapt into a community you belong to."), field="community", status=403
         )
-    story = _clean_story(story)
+    story = cleaning.clean_story(story)
     existing = Asset.objects.filter(
         adapted_from=asset,
         author=user,
@@ -362,7 +275,7 @@ def adapt_asset(
                 url=url,
                 body=body,
                 tags=list(asset.tags.names()),
-                behaviour=asset.behaviour,
+                behaviour=cleaning.carried_behaviour(asset.behaviour, into=community),
                 licence=asset.licence,
                 visibility=asset.visibility if community.is_public else Asset.Visibility.MEMBERS,
                 change_note=change_note or _("Adapted from “%(title)s”") % {"title": asset.title},
@@ -376,11 +289,11 @@ def adapt_asset(
                 asset,
                 actor=user,
                 verb=Activity.Verb.ASSET_ADAPTED,
-                behaviour=REUSE,
+                behaviour=cleaning.REUSE,
                 title=asset.title,
             )
             if story:
-                _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=REUSE)
+                _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=cleaning.REUSE)
     return adaptation
 
 
@@ -419,7 +332,7 @@ def start_living_document(*, user, thread, title: str = "") -> Asset:
             title=title or thread.title,
             kind=Asset.Kind.DOCUMENT,
             body=body or thread.title,
-            behaviour=Behaviour.DOCUMENTATION_PROJECTS,
+            behaviour=cleaning.DOCUMENTING,
             visibility=Asset.Visibility.MEMBERS if thread.members_only else Asset.Visibility.PUBLIC,
             members_can_edit=True,
             change_note=_("Started from the thread"),

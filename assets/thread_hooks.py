@@ -10,9 +10,10 @@ from assets import selectors
 from assets.models import Citation
 from assets.permissions import assets as asset_policy
 from core.extensions import ThreadAction, ThreadPanel
+from core.vocabulary import BehaviourCode
 
-REUSING = "reusing-assets"
-DOCUMENTING = "documentation-projects"
+REUSING = BehaviourCode.REUSING_ASSETS
+DOCUMENTING = BehaviourCode.DOCUMENTATION_PROJECTS
 
 
 def thread_actions(*, thread, user, behaviour_codes: frozenset[str]) -> list[ThreadAction]:

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from assets import selectors, services
 from assets.forms import AdaptForm, AssetForm, UseForm, VersionForm
 from assets.models import Asset, AssetVersion
-from assets.models.asset import Behaviour
 from assets.permissions import assets as asset_policy
 from assets.uploads import INLINE_SAFE
 from communities import permissions
@@ -46,8 +45,9 @@ def library(request, slug):
     community = _community(request, slug)
     kind = request.GET.get("kind", "")
     kind = kind if kind in Asset.Kind.values else ""
+    behaviours = selectors.behaviour_choices(community)
     behaviour = request.GET.get("behaviour", "")
-    behaviour = behaviour if behaviour in Behaviour.values else ""
+    behaviour = behaviour if behaviour in {code for code, _name in behaviours} else ""
     sort = request.GET.get("sort", "newest")
     sort = sort if sort in selectors.SORTS else "newest"
     tag = request.GET.get("tag", "")[:60]
@@ -64,7 +64,7 @@ def library(request, slug):
             "kind": kind,
             "kinds": Asset.Kind.choices,
             "behaviour": behaviour,
-            "behaviours": Behaviour.choices,
+            "behaviours": behaviours,
             "sort": sort,
             "tag": tag,
             "can_publish": asset_policy.can_publish(request.user, community),
@@ -79,7 +79,12 @@ def asset_new(request, slug):
         asset_policy.can_publish(request.user, community),
         _("Join the community to share in its library."),
     )
-    form = AssetForm(request.POST or None, request.FILES or None, community=community)
+    form = AssetForm(
+        request.POST or None,
+        request.FILES or None,
+        community=community,
+        behaviours=selectors.behaviour_choices(community),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

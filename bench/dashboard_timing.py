@@ -36,20 +36,26 @@ from django.utils import timezone  # noqa: E402
 
 from communities.ledger import rollups  # noqa: E402
 from communities.models import Activity, Community, LedgerDay, Membership  # noqa: E402
+from core.vocabulary import BehaviourCode, Target, Verb  # noqa: E402
 
 SLUG = "bench-dashboard"
 VERBS = [
-    ("thread_started", 10),
-    ("replied", 45),
-    ("answer_accepted", 5),
-    ("helpful_received", 8),
-    ("asset_downloaded", 10),
-    ("asset_used", 5),
-    ("attended", 10),
-    ("rsvp", 5),
-    ("value_story", 2),
+    (Verb.THREAD_STARTED, 10),
+    (Verb.REPLIED, 45),
+    (Verb.ANSWER_ACCEPTED, 5),
+    (Verb.HELPFUL_RECEIVED, 8),
+    (Verb.ASSET_DOWNLOADED, 10),
+    (Verb.ASSET_USED, 5),
+    (Verb.ATTENDED, 10),
+    (Verb.RSVP, 5),
+    (Verb.VALUE_STORY, 2),
 ]
-BEHAVIOURS = ["problem-solving", "seeking-experience", "visits", "reusing-assets"]
+BEHAVIOURS = [
+    BehaviourCode.PROBLEM_SOLVING,
+    BehaviourCode.SEEKING_EXPERIENCE,
+    BehaviourCode.VISITS,
+    BehaviourCode.REUSING_ASSETS,
+]
 
 
 def build(rows: int, members: int) -> Community:
@@ -137,14 +143,14 @@ def _insert_in_python(community: Community, people: list[int], have: int, rows: 
     for n in range(have, rows):
         verb = rng.choice(verbs)
         thread = rng.randrange(1, rows // 10 + 2)
-        url = f"/c/{SLUG}/threads/{thread}/" + ("" if verb == "thread_started" else "?post=2")
+        url = f"/c/{SLUG}/threads/{thread}/" + ("" if verb == Verb.THREAD_STARTED else "?post=2")
         batch.append(
             Activity(
                 community=community,
                 actor_id=people[int(rng.paretovariate(1.2)) % len(people)],
                 verb=verb,
                 behaviour=rng.choice(BEHAVIOURS),
-                target_type="thread",
+                target_type=Target.THREAD,
                 target_id=thread,
                 url=url,
                 title=f"Thread {thread}",

@@ -35,6 +35,7 @@ from django.utils import timezone  # noqa: E402
 
 from assets.models import Asset, Reuse  # noqa: E402
 from communities.models import Activity, Community, Membership  # noqa: E402
+from core.vocabulary import Verb  # noqa: E402
 from digests.models import DigestPreference, Kind, SentDigest  # noqa: E402
 from digests.periods import period_start  # noqa: E402
 from digests.tasks import send_community_digests  # noqa: E402
@@ -122,7 +123,7 @@ def build(members: int, communities: int, now) -> list[Community]:
                 )
             )
             activity.append(
-                Activity(community=place, actor=author, verb="thread_started", created_at=at)
+                Activity(community=place, actor=author, verb=Verb.THREAD_STARTED, created_at=at)
             )
         for person in people:
             if rng.random() < SHARE_ACTIVE:
@@ -130,7 +131,7 @@ def build(members: int, communities: int, now) -> list[Community]:
                     Activity(
                         community=place,
                         actor=person,
-                        verb="replied",
+                        verb=Verb.REPLIED,
                         created_at=_between(rng, week_start, now),
                     )
                 )

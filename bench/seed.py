@@ -37,6 +37,7 @@ from taggit.models import Tag, TaggedItem  # noqa: E402
 from communities.models import Activity, Community, Membership  # noqa: E402
 from communities.models.choices import Level, Role  # noqa: E402
 from core.markdown import render_markdown  # noqa: E402
+from core.vocabulary import Target  # noqa: E402
 from discussions.models import Behaviour, Post, Thread  # noqa: E402
 from discussions.selectors import POSTS_PER_PAGE  # noqa: E402
 
@@ -394,7 +395,7 @@ def main() -> None:
                         community_id=th.community_id,
                         actor_id=author,
                         verb=Activity.Verb.THREAD_STARTED if number == 1 else Activity.Verb.REPLIED,
-                        target_type="thread" if number == 1 else "post",
+                        target_type=Target.THREAD if number == 1 else Target.POST,
                         title=th.title,
                         url=url if number == 1 else f"{url}?post={number}#post-{number}",
                         created_at=when,

@@ -1,4 +1,5 @@
-"""The words the ledger is written in: what people did (verbs) and to what (targets).
+"""The words the site is written in: what people did (verbs), to what (targets), and the
+behaviours a conversation or an asset serves (behaviour codes).
 
 Every app that records or reads activity uses these enums, never bare strings, so a typo
 is an import error rather than a figure that silently counts nothing.
@@ -50,8 +51,34 @@ class Target(models.TextChoices):
     POST = "post", _("post")
     ASSET = "asset", _("asset")
     MEETING = "meeting", _("meeting")
+    # One occurrence of a meeting series (attendance is recorded per occurrence).
+    MEETING_OCCURRENCE = "meeting-occurrence", _("meeting occurrence")
     GAP = "gap", _("gap")
     VALUE_STORY = "value_story", _("value story")
+
+
+class BehaviourCode(models.TextChoices):
+    """Wenger's nine behaviours, by the codes the behaviours table (discussions) is keyed on.
+
+    The table stays the source of each behaviour's name and explanation, and holds the
+    extras a community may switch on beside these (e.g. "growing-confidence"); the labels
+    here serve pages that cannot read it. The order is the seeded order.
+    """
+
+    PROBLEM_SOLVING = "problem-solving", _("Problem solving")
+    REQUESTS_FOR_INFORMATION = "requests-for-information", _("Requests for information")
+    SEEKING_EXPERIENCE = "seeking-experience", _("Seeking experience")
+    REUSING_ASSETS = "reusing-assets", _("Reusing assets")
+    COORDINATION = "coordination-and-synergy", _("Coordination and synergy")
+    DISCUSSING_DEVELOPMENTS = "discussing-developments", _("Discussing developments")
+    DOCUMENTATION_PROJECTS = "documentation-projects", _("Documentation projects")
+    VISITS = "visits", _("Visits")
+    MAPPING_KNOWLEDGE = "mapping-knowledge", _("Mapping knowledge and identifying gaps")
+
+
+# The nine codes in their seeded order, and the ones whose threads can be marked answered.
+NINE = tuple(BehaviourCode)
+ANSWERABLE = frozenset({BehaviourCode.PROBLEM_SOLVING, BehaviourCode.REQUESTS_FOR_INFORMATION})
 
 
 # Ledger verbs that can earn participation points (some earn them for another person: reuse

@@ -9,6 +9,7 @@ from django.utils import timezone
 from assets import services
 from assets.models import Asset, AssetVersion, Citation, Reuse
 from communities.models import Activity, Community
+from core.vocabulary import Target
 from demo.assets_data import ADAPTATIONS, ASSETS, CITATIONS, DOWNLOADS, LIVING_FROM_THREADS, USES
 
 
@@ -130,7 +131,7 @@ def _spread_over_past_weeks(ids: list[int]) -> None:
     for order, asset in enumerate(assets):
         start = now - timedelta(days=3 * (len(assets) - order) + 2)
         Asset.objects.filter(pk=asset.pk).update(created_at=start)
-        ledger = Activity.objects.filter(target_type="asset", target_id=asset.pk)
+        ledger = Activity.objects.filter(target_type=Target.ASSET, target_id=asset.pk)
         ledger.filter(verb=Activity.Verb.ASSET_PUBLISHED).update(created_at=start)
         for version in asset.versions.filter(number__gt=1):
             at = start + timedelta(days=version.number - 1)

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from communities.models import Activity, Community
+from core.vocabulary import Target
 from demo.discussions_data import EXTRA_BEHAVIOURS, THREADS
 from discussions import services
 from discussions.models import Behaviour, CommunityBehaviour, Post, Thread
@@ -55,8 +56,8 @@ def _backdate(thread: Thread, *, days: int) -> None:
         post_ids.append(post.pk)
         last = at
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=last)
-    Activity.objects.filter(target_type="thread", target_id=thread.pk).update(created_at=start)
+    Activity.objects.filter(target_type=Target.THREAD, target_id=thread.pk).update(created_at=start)
     for number, pk in enumerate(post_ids, start=1):
-        Activity.objects.filter(target_type="post", target_id=pk).update(
+        Activity.objects.filter(target_type=Target.POST, target_id=pk).update(
             created_at=start + timedelta(hours=5 * (number - 1))
         )

@@ -1,5 +1,7 @@
 """Demo threads loaded by `manage.py seed_demo`, in our own words."""
 
+from core.vocabulary import BehaviourCode
+
 # Extra behaviours switched on per community.
 EXTRA_BEHAVIOURS = {"adult-literacy-tutors": ["growing-confidence"]}
 
@@ -9,7 +11,7 @@ THREADS = [
         "northfield-elearning",
         "dev",
         "Year 9 ignore the online quizzes — what would you try?",
-        ["problem-solving"],
+        [BehaviourCode.PROBLEM_SOLVING],
         ["assessment", "year 9"],
         "I set a short quiz after each lesson but fewer than a third of my Year 9s open it. "
         "I've tried reminders in class. **What has worked for you?**",
@@ -32,7 +34,7 @@ THREADS = [
         "northfield-elearning",
         "chloe",
         "Where is the parental consent form for the new app?",
-        ["requests-for-information"],
+        [BehaviourCode.REQUESTS_FOR_INFORMATION],
         ["policy"],
         "We want to try the reading app with Year 4. Does anyone know where the consent form lives?",
         [
@@ -47,7 +49,7 @@ THREADS = [
         "northfield-elearning",
         "amara",
         "Shall we write up our 'first lesson with a new tool' checklist?",
-        ["documentation-projects", "reusing-assets"],
+        [BehaviourCode.DOCUMENTATION_PROJECTS, BehaviourCode.REUSING_ASSETS],
         ["checklist"],
         "Every term someone rediscovers the same pitfalls (logins, headphones, the Wi-Fi in B block). "
         "Let's write them down once. I'll start a draft if two of you add to it.",
@@ -58,7 +60,7 @@ THREADS = [
         "northfield-elearning",
         "ben",
         "Visit to Ashgrove Primary's flipped classroom?",
-        ["visits"],
+        [BehaviourCode.VISITS],
         ["flipped learning"],
         "Ashgrove have been flipping maths lessons for a year. They've offered a visit on a Thursday "
         "afternoon. Who would come?",
@@ -69,7 +71,7 @@ THREADS = [
         "social-work-practice",
         "hana",
         "First home visit where the parent refuses entry — what did you do?",
-        ["seeking-experience", "problem-solving"],
+        [BehaviourCode.SEEKING_EXPERIENCE, BehaviourCode.PROBLEM_SOLVING],
         ["home visits", "newly qualified"],
         "I'm three months in. Last week a parent kept me on the doorstep. I didn't know whether to push, "
         "leave or call my manager. How have others handled it?",
@@ -90,7 +92,7 @@ THREADS = [
         "social-work-practice",
         "grace",
         "What does the new assessment framework mean for case notes?",
-        ["discussing-developments"],
+        [BehaviourCode.DISCUSSING_DEVELOPMENTS],
         ["assessment", "recording"],
         "The revised framework lands in April. I've read it twice; the recording changes are bigger "
         "than the summary suggests. Let's compare readings.",
@@ -101,7 +103,7 @@ THREADS = [
         "social-work-practice",
         "elena",
         "Could three teams share one trainer for motivational interviewing?",
-        ["coordination-and-synergy"],
+        [BehaviourCode.COORDINATION],
         ["training"],
         "North, East and Hospital teams have each asked for MI training. If we book together we get "
         "two extra days for the same budget.",
@@ -112,7 +114,7 @@ THREADS = [
         "social-work-practice",
         "lena",
         "What do we know about supporting carers with dementia — and what don't we?",
-        ["mapping-knowledge"],
+        [BehaviourCode.MAPPING_KNOWLEDGE],
         ["dementia", "carers"],
         "I'd like a map: who has experience, which resources we trust, and where we are guessing.",
         [],
@@ -122,7 +124,7 @@ THREADS = [
         "adult-literacy-tutors",
         "ian",
         "Budgeting session plan for new readers — happy to share",
-        ["reusing-assets"],
+        [BehaviourCode.REUSING_ASSETS],
         ["numeracy", "session plan"],
         "I built a two-hour session around real utility bills. Learners loved it. Who wants the plan?",
         [("kofi", "Yes please — my ESOL group would use it with a few vocabulary changes.")],
@@ -147,7 +149,7 @@ THREADS = [
         "peer-supervision",
         "elena",
         "A case that stays with me",
-        ["seeking-experience"],
+        [BehaviourCode.SEEKING_EXPERIENCE],
         ["reflection"],
         "I'd like to bring a case to our next session; I'll share the outline here first.",
         [("grace", "Thank you for trusting us with it.")],

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from communities.ledger.record import activity_row
 from communities.models import Activity, Community, Membership, MembershipChange
+from core.vocabulary import ANSWERABLE, BehaviourCode, Target, Verb
 from insights.models import ValueStory
 
 # Thread ids far above the live demo's, so history never collides with a real thread.
@@ -47,32 +48,44 @@ PROFILES = {
 
 TITLES = {
     "northfield-elearning": [
-        ("problem-solving", "Pupils share one login on the tablets — how do you stop it?"),
-        ("requests-for-information", "Which headphones did we order last year?"),
-        ("seeking-experience", "Has anyone used audio feedback on written work?"),
-        ("reusing-assets", "Used the first-lesson checklist with Year 7: notes"),
-        ("coordination-and-synergy", "Science and geography both planning a data week"),
-        ("discussing-developments", "The new online safety guidance: what changes for us?"),
-        ("documentation-projects", "Drafting a page on setting up class quizzes"),
-        ("visits", "Notes from the flipped-classroom visit at Ashgrove"),
-        ("mapping-knowledge", "What don't we know yet about AI tools in lessons?"),
-        ("problem-solving", "The projector in B12 drops the signal every ten minutes"),
-        ("seeking-experience", "Mixed-ability groups on shared documents: what works?"),
-        ("discussing-developments", "Screen time and homework: the parents' survey results"),
+        (
+            BehaviourCode.PROBLEM_SOLVING,
+            "Pupils share one login on the tablets — how do you stop it?",
+        ),
+        (BehaviourCode.REQUESTS_FOR_INFORMATION, "Which headphones did we order last year?"),
+        (BehaviourCode.SEEKING_EXPERIENCE, "Has anyone used audio feedback on written work?"),
+        (BehaviourCode.REUSING_ASSETS, "Used the first-lesson checklist with Year 7: notes"),
+        (BehaviourCode.COORDINATION, "Science and geography both planning a data week"),
+        (
+            BehaviourCode.DISCUSSING_DEVELOPMENTS,
+            "The new online safety guidance: what changes for us?",
+        ),
+        (BehaviourCode.DOCUMENTATION_PROJECTS, "Drafting a page on setting up class quizzes"),
+        (BehaviourCode.VISITS, "Notes from the flipped-classroom visit at Ashgrove"),
+        (BehaviourCode.MAPPING_KNOWLEDGE, "What don't we know yet about AI tools in lessons?"),
+        (BehaviourCode.PROBLEM_SOLVING, "The projector in B12 drops the signal every ten minutes"),
+        (BehaviourCode.SEEKING_EXPERIENCE, "Mixed-ability groups on shared documents: what works?"),
+        (
+            BehaviourCode.DISCUSSING_DEVELOPMENTS,
+            "Screen time and homework: the parents' survey results",
+        ),
     ],
     "social-work-practice": [
-        ("problem-solving", "Recording a visit when the family disputes the notes"),
-        ("seeking-experience", "Supervision when you are the only qualified worker on shift"),
-        ("requests-for-information", "Where is the updated risk assessment template?"),
-        ("discussing-developments", "The new practice framework: first impressions"),
-        ("coordination-and-synergy", "Joint training with the adult services team?"),
-        ("visits", "Visit to the hospital discharge team: what we learned"),
+        (BehaviourCode.PROBLEM_SOLVING, "Recording a visit when the family disputes the notes"),
+        (
+            BehaviourCode.SEEKING_EXPERIENCE,
+            "Supervision when you are the only qualified worker on shift",
+        ),
+        (BehaviourCode.REQUESTS_FOR_INFORMATION, "Where is the updated risk assessment template?"),
+        (BehaviourCode.DISCUSSING_DEVELOPMENTS, "The new practice framework: first impressions"),
+        (BehaviourCode.COORDINATION, "Joint training with the adult services team?"),
+        (BehaviourCode.VISITS, "Visit to the hospital discharge team: what we learned"),
     ],
 }
 
 # Behaviours the community has let slip in the last three months: the dashboard's
 # "missing, and what to try" list has something to say.
-QUIET_LATELY = {"northfield-elearning": ("visits", "mapping-knowledge")}
+QUIET_LATELY = {"northfield-elearning": (BehaviourCode.VISITS, BehaviourCode.MAPPING_KNOWLEDGE)}
 
 # (community, author, weeks ago, kind, what happened, what it changed)
 STORIES = [
@@ -192,10 +205,10 @@ def _history(community: Community, profiles, people) -> list[Activity]:
             public = rng.random() > 0.2  # some threads are members-only
             row(
                 name,
-                "thread_started",
+                Verb.THREAD_STARTED,
                 at,
                 behaviour=behaviour,
-                target_type="thread",
+                target_type=Target.THREAD,
                 target_id=thread_id,
                 title=title,
                 url=url,
@@ -210,22 +223,22 @@ def _history(community: Community, profiles, people) -> list[Activity]:
                 reply_at = min(at + wait * (number - 1), now)
                 row(
                     helper,
-                    "replied",
+                    Verb.REPLIED,
                     reply_at,
                     behaviour=behaviour,
-                    target_type="post",
+                    target_type=Target.POST,
                     target_id=thread_id * 10 + number,
                     title=title,
                     url=f"{url}?post={number}#post-{number}",
                     is_public=public,
                 )
-            if behaviour in {"problem-solving", "requests-for-information"} and helpers:
+            if behaviour in ANSWERABLE and helpers:
                 row(
                     helpers[0],
-                    "answer_accepted",
+                    Verb.ANSWER_ACCEPTED,
                     min(at + timedelta(days=1), now),
                     behaviour=behaviour,
-                    target_type="post",
+                    target_type=Target.POST,
                     target_id=thread_id * 10 + 2,
                     title=title,
                     url=f"{url}?post=2#post-2",
@@ -243,10 +256,10 @@ def _history(community: Community, profiles, people) -> list[Activity]:
                 number = rng.randint(3, 9)
                 row(
                     name,
-                    "replied",
+                    Verb.REPLIED,
                     at,
                     behaviour=behaviour,
-                    target_type="post",
+                    target_type=Target.POST,
                     target_id=target * 10 + number,
                     title=title,
                     url=f"{_threads_prefix(community)}{target}/?post={number}#post-{number}",
@@ -259,18 +272,18 @@ def _history(community: Community, profiles, people) -> list[Activity]:
                 for name in came + [p[0] for p in here if not p[5] and rng.random() < 0.3]:
                     row(
                         name,
-                        "rsvp",
+                        Verb.RSVP,
                         meeting - timedelta(days=1),
-                        target_type="meeting",
+                        target_type=Target.MEETING,
                         target_id=1,
                         title="Fortnightly meeting",
                     )
                 for name in came:
                     row(
                         name,
-                        "attended",
+                        Verb.ATTENDED,
                         meeting,
-                        target_type="meeting-occurrence",
+                        target_type=Target.MEETING_OCCURRENCE,
                         target_id=80_000 + week,
                         title="Fortnightly meeting",
                     )
@@ -288,11 +301,11 @@ def _date_memberships(community: Community, rows: list[Activity]) -> None:
         if joined >= membership.joined_at:
             continue
         Membership.objects.filter(pk=membership.pk).update(joined_at=joined)
-        MembershipChange.objects.filter(membership=membership, cause="joined").update(
-            created_at=joined
-        )
+        MembershipChange.objects.filter(
+            membership=membership, cause=MembershipChange.Cause.JOINED
+        ).update(created_at=joined)
         Activity.objects.filter(
-            verb=Activity.Verb.JOINED, target_type="membership", target_id=membership.pk
+            verb=Activity.Verb.JOINED, target_type=Target.MEMBERSHIP, target_id=membership.pk
         ).update(created_at=joined)
 
 
@@ -320,7 +333,7 @@ def _stories(community: Community, people) -> None:
                 community=community,
                 actor=story.author,
                 verb=Activity.Verb.VALUE_STORY,
-                target_type="value_story",
+                target_type=Target.VALUE_STORY,
                 target_id=story.pk,
                 title=story.what_happened[:120],
                 url=f"/c/{community.slug}/stories/",

@@ -22,6 +22,7 @@ from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from communities.standing import EveryMember
 from core.links import absolute_url
+from core.vocabulary import ANSWERABLE, Target
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
 from digests.periods import last_full_week
 from discussions.models import Behaviour, Post, Thread
@@ -52,7 +53,7 @@ class ThreadItem:
     @property
     def is_question(self) -> bool:
         return self.thread.accepted_answer_id is None and any(
-            b.code in Behaviour.ANSWERABLE for b in self.behaviours
+            b.code in ANSWERABLE for b in self.behaviours
         )
 
     # One thread reads the same in every member's digest: rendered once per run, not once
@@ -204,7 +205,7 @@ def _newcomers(community: Community, since: datetime) -> list[Membership]:
     welcomed = Activity.objects.filter(
         community=community,
         verb=Activity.Verb.WELCOMED,
-        target_type="user",
+        target_type=Target.USER,
         target_id=OuterRef("user_id"),
     )
     return list(

@@ -14,6 +14,7 @@ from communities.ledger import rollups
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.errors import ActionError
+from core.vocabulary import Target
 from discussions.models import Flag, ModerationAction, Post, Thread
 from discussions.permissions import posts as post_policy
 from discussions.permissions import threads as thread_policy
@@ -71,15 +72,15 @@ def _republish(thread: Thread, *, post: Post | None = None) -> None:
     """Keep the ledger's public flag in step, so feeds and activity lists drop hidden content."""
     public = thread.community.is_public and not thread.members_only and not thread.hidden
     if post is not None:
-        rows = Activity.objects.filter(target_type="post", target_id=post.pk)
+        rows = Activity.objects.filter(target_type=Target.POST, target_id=post.pk)
         with rollups.kept_in_step(rows):
             rows.update(
                 is_public=public and not post.hidden, withdrawn=thread.hidden or post.hidden
             )
         return
     post_ids = Post.objects.filter(thread=thread, hidden=False).values("pk")
-    thread_rows = Activity.objects.filter(target_type="thread", target_id=thread.pk)
-    post_rows = Activity.objects.filter(target_type="post", target_id__in=post_ids)
+    thread_rows = Activity.objects.filter(target_type=Target.THREAD, target_id=thread.pk)
+    post_rows = Activity.objects.filter(target_type=Target.POST, target_id__in=post_ids)
     with rollups.kept_in_step(thread_rows), rollups.kept_in_step(post_rows):
         thread_rows.update(is_public=public, withdrawn=thread.hidden)
         post_rows.update(is_public=public, withdrawn=thread.hidden)
@@ -246,8 +247,8 @@ def move_thread(*, actor, thread: Thread, to: Community) -> Thread:
             new_url=thread.get_absolute_url(),
         )
         thread.behaviours.set(kept)
-        thread_rows = Activity.objects.filter(target_type="thread", target_id=thread.pk)
-        post_rows = Activity.objects.filter(target_type="post", target_id__in=post_ids)
+        thread_rows = Activity.objects.filter(target_type=Target.THREAD, target_id=thread.pk)
+        post_rows = Activity.objects.filter(target_type=Target.POST, target_id__in=post_ids)
         with rollups.kept_in_step(thread_rows), rollups.kept_in_step(post_rows):
             thread_rows.update(community=to)
             post_rows.update(community=to)

@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from communities.models import Community, GuestPass
+from core.vocabulary import ANSWERABLE
 from discussions.models import Behaviour, Flag, ModerationAction, Post, Reaction, Thread
 from discussions.permissions import threads as thread_policy
 
@@ -38,9 +39,7 @@ def threads(
     if tag:
         qs = qs.filter(tags__slug=tag)
     if unanswered:
-        qs = qs.filter(
-            accepted_answer__isnull=True, behaviours__code__in=Behaviour.ANSWERABLE
-        ).distinct()
+        qs = qs.filter(accepted_answer__isnull=True, behaviours__code__in=ANSWERABLE).distinct()
     if mine and viewer.is_authenticated:
         qs = qs.filter(author=viewer)
     return qs.order_by("-pinned", "-last_activity_at", "-pk")

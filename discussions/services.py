@@ -19,6 +19,7 @@ from communities.models import Activity, Community, GuestPass, Membership
 from communities.services.guests import invite_guest
 from core.errors import ActionError
 from core.markdown import render_markdown
+from core.vocabulary import Target
 from discussions.models import Behaviour, Post, PostRevision, Reaction, Thread
 from discussions.models.thread import BODY_MAX, TITLE_MAX
 from discussions.permissions import posts as post_policy
@@ -80,7 +81,7 @@ def record_post_activity(
         actor=actor,
         verb=verb,
         behaviour=_codes(thread),
-        target_type="post",
+        target_type=Target.POST,
         target_id=post.pk,
         title=thread.title,
         url=post.get_absolute_url(),
@@ -180,7 +181,7 @@ def create_thread(
             actor=author,
             verb=Activity.Verb.THREAD_STARTED,
             behaviour=" ".join(b.code for b in behaviours),
-            target_type="thread",
+            target_type=Target.THREAD,
             target_id=thread.pk,
             title=title,
             url=thread.get_absolute_url(),
@@ -331,11 +332,11 @@ def toggle_helpful(*, member, post: Post) -> bool:
             marked = Activity.objects.filter(
                 verb=Activity.Verb.MARKED_HELPFUL,
                 actor=member,
-                target_type="post",
+                target_type=Target.POST,
                 target_id=post.pk,
             )
             received = Activity.objects.filter(
-                verb=Activity.Verb.HELPFUL_RECEIVED, target_type="post", target_id=post.pk
+                verb=Activity.Verb.HELPFUL_RECEIVED, target_type=Target.POST, target_id=post.pk
             ).values_list("pk", flat=True)[:1]
             taken_back = Activity.objects.filter(Q(pk__in=marked) | Q(pk__in=list(received)))
             with rollups.kept_in_step(taken_back):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
+from core.vocabulary import Target
 from discussions.models import Post, Thread
 from discussions.permissions import threads as thread_policy
 from guidance.models import IntroductionThread, WelcomeDismissal
@@ -32,7 +33,7 @@ def newcomers_to_welcome(community: Community, limit: int = 20) -> QuerySet[Memb
     welcomed = Activity.objects.filter(
         community=community,
         verb=Activity.Verb.WELCOMED,
-        target_type="user",
+        target_type=Target.USER,
         target_id=OuterRef("user_id"),
     )
     answered = Post.objects.filter(

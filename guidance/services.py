@@ -8,8 +8,9 @@ from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.errors import ActionError
+from core.vocabulary import BehaviourCode, Target
 from discussions import services as discussions
-from discussions.models import Behaviour, Thread
+from discussions.models import Thread
 from guidance import selectors
 from guidance.models import ChecklistDismissal, IntroductionThread, WelcomeDismissal
 
@@ -59,7 +60,7 @@ def open_introductions(*, actor, community: Community) -> Thread:
                     "*Opened on the gardeners' behalf when the first newcomer asked to "
                     "introduce themselves.*"
                 ),
-                behaviour_codes=[Behaviour.MAPPING_KNOWLEDGE],
+                behaviour_codes=[BehaviourCode.MAPPING_KNOWLEDGE],
                 members_only=True,
             )
             IntroductionThread.objects.create(community=community, thread=thread)
@@ -88,7 +89,7 @@ def welcome_newcomer(*, gardener, community: Community, newcomer, message: str =
         already = Activity.objects.filter(
             community=community,
             verb=Activity.Verb.WELCOMED,
-            target_type="user",
+            target_type=Target.USER,
             target_id=newcomer.pk,
         )
         if already.exists():
@@ -98,7 +99,7 @@ def welcome_newcomer(*, gardener, community: Community, newcomer, message: str =
             community=community,
             actor=gardener,
             verb=Activity.Verb.WELCOMED,
-            target_type="user",
+            target_type=Target.USER,
             target_id=newcomer.pk,
             title=newcomer.name,
             url=post.get_absolute_url(),

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-MAPPING_KNOWLEDGE = "mapping-knowledge"
+from core.vocabulary import BehaviourCode
 
 
 class InsightsConfig(AppConfig):
@@ -24,8 +24,9 @@ class InsightsConfig(AppConfig):
         from core.extensions import ThreadAction
 
         community = thread.community
-        if MAPPING_KNOWLEDGE not in behaviour_codes or not permissions.can_post_in_community(
-            user, community
+        if (
+            BehaviourCode.MAPPING_KNOWLEDGE not in behaviour_codes
+            or not permissions.can_post_in_community(user, community)
         ):
             return []
         url = reverse("insights:knowledge", kwargs={"slug": community.slug})

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.ledger.rollups import thread_key
 from communities.models.choices import LEVEL_ORDER, Level
+from core.vocabulary import Verb
 
 
 class Points(NamedTuple):
@@ -32,14 +33,14 @@ class Points(NamedTuple):
 # Points per ledger verb. Reading and downloading earn nothing: they are legitimate
 # participation, but not contribution to the practice.
 POINTS: tuple[Points, ...] = (
-    Points("thread_started", 2, _("thread started"), _("raising a problem starts practice")),
+    Points(Verb.THREAD_STARTED, 2, _("thread started"), _("raising a problem starts practice")),
     Points(
         "thread_replied_to",
         1,
         _("…and someone else replied"),
         _("a thread that gets an answer has become shared"),
     ),
-    Points("replied", 1, _("reply"), _("taking part in a conversation")),
+    Points(Verb.REPLIED, 1, _("reply"), _("taking part in a conversation")),
     Points(
         "welcomed_newcomer",
         2,
@@ -47,33 +48,35 @@ POINTS: tuple[Points, ...] = (
         _("welcoming the periphery is core work"),
     ),
     Points(
-        "answer_accepted", 5, _("answer accepted"), _("problem solving recognised by the asker")
+        Verb.ANSWER_ACCEPTED, 5, _("answer accepted"), _("problem solving recognised by the asker")
     ),
-    Points("helpful_received", 1, _("post found helpful"), _("someone says it helped them")),
-    Points("asset_published", 5, _("asset published"), _("building the shared repertoire")),
-    Points("asset_versioned", 2, _("new version of an asset"), _("keeping the repertoire alive")),
+    Points(Verb.HELPFUL_RECEIVED, 1, _("post found helpful"), _("someone says it helped them")),
+    Points(Verb.ASSET_PUBLISHED, 5, _("asset published"), _("building the shared repertoire")),
     Points(
-        "asset_used",
+        Verb.ASSET_VERSIONED, 2, _("new version of an asset"), _("keeping the repertoire alive")
+    ),
+    Points(
+        Verb.ASSET_USED,
         3,
         _("your asset used by another member (once per person)"),
         _("value to others, the heart of a community of practice"),
     ),
     Points(
-        "asset_adapted",
+        Verb.ASSET_ADAPTED,
         5,
         _("your asset adapted by another member (once per person)"),
         _("others build on your work"),
     ),
-    Points("attended", 2, _("meeting attended"), _("rhythm and relationships")),
-    Points("value_story", 3, _("value story told"), _("saying what difference it made")),
+    Points(Verb.ATTENDED, 2, _("meeting attended"), _("rhythm and relationships")),
+    Points(Verb.VALUE_STORY, 3, _("value story told"), _("saying what difference it made")),
     Points(
-        "meeting_hosted",
+        Verb.MEETING_HOSTED,
         3,
         _("meeting hosted (attendance recorded)"),
         _("keeping the community's rhythm going"),
     ),
     Points(
-        "gap_filled",
+        Verb.GAP_FILLED,
         3,
         _("gap in the knowledge map marked filled"),
         _("the community now knows something it lacked"),
@@ -82,7 +85,7 @@ POINTS: tuple[Points, ...] = (
 POINTS_BY_KIND = {p.verb: p for p in POINTS}
 
 # Points that another person gives: capped per counterpart per week (anti-gaming).
-COUNTERPART_KINDS = frozenset({"answer_accepted", "asset_used", "asset_adapted"})
+COUNTERPART_KINDS = frozenset({Verb.ANSWER_ACCEPTED, Verb.ASSET_USED, Verb.ASSET_ADAPTED})
 NEWCOMER_REPLY_WINDOW = timedelta(hours=48)
 DEMOTION_MARGIN = 0.7  # demote only when below 70 % of the level's threshold
 
@@ -216,9 +219,9 @@ def _awards(rows: list[Row], *, since: datetime, first_contribution: dict[int, d
     starts: dict[str, Row] = {}
     asset_owner: dict[int, int] = {}
     for row in rows:
-        if row.verb == "thread_started" and row.actor_id:
+        if row.verb == Verb.THREAD_STARTED and row.actor_id:
             starts.setdefault(thread_key(row.url), row)
-        elif row.verb == "asset_published" and row.actor_id and row.target_id:
+        elif row.verb == Verb.ASSET_PUBLISHED and row.actor_id and row.target_id:
             asset_owner.setdefault(row.target_id, row.actor_id)
     answered: set[str] = set()  # threads that already had a reply from someone else
     seen: set[tuple] = set()
@@ -228,10 +231,10 @@ def _awards(rows: list[Row], *, since: datetime, first_contribution: dict[int, d
             continue
         actor, verb, at = row.actor_id, row.verb, row.created_at
         key = thread_key(row.url)
-        if verb == "thread_started":
-            yield _Award(actor, "thread_started", at, None)
-        elif verb == "replied":
-            yield _Award(actor, "replied", at, None)
+        if verb == Verb.THREAD_STARTED:
+            yield _Award(actor, Verb.THREAD_STARTED, at, None)
+        elif verb == Verb.REPLIED:
+            yield _Award(actor, Verb.REPLIED, at, None)
             start = starts.get(key)
             if start is None or start.actor_id == actor or key in answered:
                 continue
@@ -242,13 +245,13 @@ def _awards(rows: list[Row], *, since: datetime, first_contribution: dict[int, d
             is_newcomer = first is not None and start.created_at <= first
             if is_newcomer and at - start.created_at <= NEWCOMER_REPLY_WINDOW:
                 yield _Award(actor, "welcomed_newcomer", at, None)
-        elif verb == "answer_accepted":
+        elif verb == Verb.ANSWER_ACCEPTED:
             if ("accepted", actor, key) in seen:
                 continue
             seen.add(("accepted", actor, key))
             start = starts.get(key)
-            yield _Award(actor, "answer_accepted", at, start.actor_id if start else None)
-        elif verb in {"asset_used", "asset_adapted"}:
+            yield _Award(actor, Verb.ANSWER_ACCEPTED, at, start.actor_id if start else None)
+        elif verb in {Verb.ASSET_USED, Verb.ASSET_ADAPTED}:
             owner = asset_owner.get(row.target_id)
             if owner is None or owner == actor or (verb, row.target_id, actor) in seen:
                 continue
@@ -262,7 +265,7 @@ def _awards(rows: list[Row], *, since: datetime, first_contribution: dict[int, d
 
 
 STEWARDSHIP = {
-    "answer_accepted": _("an accepted answer"),
+    Verb.ANSWER_ACCEPTED: _("an accepted answer"),
     "reused_by_two": _("an asset reused by two or more people"),
     "welcomed_newcomer": _("a first reply to a newcomer"),
 }

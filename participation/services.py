@@ -15,7 +15,7 @@ from communities.ledger.rollups import thread_key
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.services.membership import level_change_rows, set_member_level
 from core.errors import ActionError
-from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS
+from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS, Target, Verb
 from participation.models import LevelRules
 from participation.rules import (
     DEFAULT_RULES,
@@ -81,14 +81,14 @@ def community_standings(
     since = _context_since(rules, now)
     ledger = Activity.objects.filter(community=community)
     recent = ledger.filter(created_at__gte=since, created_at__lte=now, verb__in=CONTRIBUTION_VERBS)
-    reused = recent.filter(verb__in=["asset_used", "asset_adapted"]).values("target_id")
+    reused = recent.filter(verb__in=[Verb.ASSET_USED, Verb.ASSET_ADAPTED]).values("target_id")
     rows = _rows(
         ledger.filter(
             Q(pk__in=recent.values("pk"))
-            | Q(verb="asset_published", target_type="asset", target_id__in=reused)
+            | Q(verb=Verb.ASSET_PUBLISHED, target_type=Target.ASSET, target_id__in=reused)
         )
     )
-    starters = {r.actor_id for r in rows if r.verb == "thread_started"}
+    starters = {r.actor_id for r in rows if r.verb == Verb.THREAD_STARTED}
     return compute_standings(
         rows,
         now=now,
@@ -109,22 +109,22 @@ def member_standing(
     own = _rows(
         ledger.filter(actor_id=user_id).filter(
             Q(created_at__gte=since, verb__in=CONTRIBUTION_VERBS)
-            | Q(verb="asset_published", target_type="asset")
+            | Q(verb=Verb.ASSET_PUBLISHED, target_type=Target.ASSET)
         )
     )
-    my_threads = {thread_key(r.url) for r in own if r.verb == "thread_started"}
-    replied_in = {thread_key(r.url) for r in own if r.verb in {"replied", "answer_accepted"}}
-    my_assets = {r.target_id for r in own if r.verb == "asset_published"}
+    my_threads = {thread_key(r.url) for r in own if r.verb == Verb.THREAD_STARTED}
+    replied_in = {thread_key(r.url) for r in own if r.verb in {Verb.REPLIED, Verb.ANSWER_ACCEPTED}}
+    my_assets = {r.target_id for r in own if r.verb == Verb.ASSET_PUBLISHED}
     related = Q(pk__in=[])
     for key in my_threads | replied_in:
-        related |= Q(verb="replied", url__startswith=f"{key}?")
+        related |= Q(verb=Verb.REPLIED, url__startswith=f"{key}?")
     if replied_in:
-        related |= Q(verb="thread_started", url__in=replied_in)
+        related |= Q(verb=Verb.THREAD_STARTED, url__in=replied_in)
     if my_assets:
-        related |= Q(verb__in=["asset_used", "asset_adapted"], target_id__in=my_assets)
+        related |= Q(verb__in=[Verb.ASSET_USED, Verb.ASSET_ADAPTED], target_id__in=my_assets)
     others = _rows(ledger.filter(created_at__gte=since).exclude(actor_id=user_id).filter(related))
     rows = own + others
-    starters = {r.actor_id for r in rows if r.verb == "thread_started"}
+    starters = {r.actor_id for r in rows if r.verb == Verb.THREAD_STARTED}
     standings = compute_standings(
         rows, now=now, rules=rules, first_contribution=_first_contributions(community, starters)
     )

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-VISITS = "visits"
+from core.vocabulary import BehaviourCode
 
 
 class RhythmConfig(AppConfig):
@@ -23,7 +23,9 @@ class RhythmConfig(AppConfig):
         from rhythm import permissions
 
         community = thread.community
-        if VISITS not in behaviour_codes or not permissions.can_create_meeting(user, community):
+        if BehaviourCode.VISITS not in behaviour_codes or not permissions.can_create_meeting(
+            user, community
+        ):
             return []
         query = urlencode(
             {"kind": "visit", "title": thread.title[:160], "thread": thread.get_absolute_url()}

@@ -16,6 +16,7 @@ from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Membership
 from core.errors import ActionError
 from core.markdown import render_markdown
+from core.vocabulary import Target
 from rhythm import permissions as meeting_permissions
 from rhythm import recurrence
 from rhythm.models import (
@@ -133,8 +134,8 @@ def update_meeting(*, editor, series: MeetingSeries, details: MeetingDetails) ->
     # Earlier answers, attendance and hosting follow the meeting: a members-only meeting's
     # title leaves public feeds. Guest invitations stay private whatever the meeting becomes.
     answers = Activity.objects.filter(
-        Q(target_type="meeting", target_id=series.pk)
-        | Q(target_type="meeting-occurrence", target_id__in=series.occurrences.values("pk")),
+        Q(target_type=Target.MEETING, target_id=series.pk)
+        | Q(target_type=Target.MEETING_OCCURRENCE, target_id__in=series.occurrences.values("pk")),
         community=series.community,
         verb__in=[Activity.Verb.RSVP, Activity.Verb.ATTENDED, Activity.Verb.MEETING_HOSTED],
     )
@@ -249,7 +250,7 @@ def rsvp_to_meeting(*, user, series: MeetingSeries, original_start: datetime, an
         community=series.community,
         actor=user,
         verb=Activity.Verb.RSVP,
-        target_type="meeting",
+        target_type=Target.MEETING,
         target_id=series.pk,
         title=series.title,
         url=series.get_absolute_url(),
@@ -314,7 +315,7 @@ def _ledger_attendance(
     unticked = Activity.objects.filter(
         community=series.community,
         verb=Activity.Verb.ATTENDED,
-        target_type="meeting-occurrence",
+        target_type=Target.MEETING_OCCURRENCE,
         target_id=row.pk,
     ).exclude(actor_id__in=members)
     with rollups.kept_in_step(unticked):
@@ -324,7 +325,7 @@ def _ledger_attendance(
             community=series.community,
             actor=_user(uid),
             verb=Activity.Verb.ATTENDED,
-            target_type="meeting-occurrence",
+            target_type=Target.MEETING_OCCURRENCE,
             target_id=row.pk,
             title=series.title,
             url=series.get_absolute_url(),
@@ -336,7 +337,7 @@ def _ledger_attendance(
             community=series.community,
             actor=editor,
             verb=Activity.Verb.MEETING_HOSTED,
-            target_type="meeting-occurrence",
+            target_type=Target.MEETING_OCCURRENCE,
             target_id=row.pk,
             title=series.title,
             url=series.get_absolute_url(),

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from core.vocabulary import BehaviourCode
+
 TITLE_MAX = 160
 SUMMARY_MAX = 5_000
 BODY_MAX = 100_000
@@ -24,20 +26,6 @@ def random_storage_name(instance, filename: str) -> str:
     # extension of the type the content was found to be.
     suffix = PurePosixPath(filename).suffix.lower()[:8]
     return f"assets/{uuid.uuid4().hex}{suffix}"
-
-
-class Behaviour(models.TextChoices):
-    """The behaviour an asset serves (plain codes, shared with discussions and the ledger)."""
-
-    REUSING_ASSETS = "reusing-assets", _("Reusing assets")
-    DOCUMENTATION_PROJECTS = "documentation-projects", _("Documentation projects")
-    PROBLEM_SOLVING = "problem-solving", _("Problem solving")
-    REQUESTS_FOR_INFORMATION = "requests-for-information", _("Requests for information")
-    SEEKING_EXPERIENCE = "seeking-experience", _("Seeking experience")
-    COORDINATION = "coordination-and-synergy", _("Coordination and synergy")
-    DISCUSSING_DEVELOPMENTS = "discussing-developments", _("Discussing developments")
-    VISITS = "visits", _("Visits")
-    MAPPING_KNOWLEDGE = "mapping-knowledge", _("Mapping knowledge and identifying gaps")
 
 
 class Licence(models.TextChoices):
@@ -69,11 +57,11 @@ class Asset(models.Model):
     summary = models.TextField(_("summary"), max_length=SUMMARY_MAX, blank=True)
     summary_html = models.TextField(editable=False, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    # A behaviours-table code (discussions.Behaviour): one of the nine or an extra the
+    # community has switched on. Not fixed choices: the services check it against the
+    # community's behaviours, and pages name it from the table.
     behaviour = models.CharField(
-        _("behaviour it serves"),
-        max_length=40,
-        choices=Behaviour.choices,
-        default=Behaviour.REUSING_ASSETS,
+        _("behaviour it serves"), max_length=40, default=BehaviourCode.REUSING_ASSETS
     )
     licence = models.CharField(
         _("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY

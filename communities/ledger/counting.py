@@ -9,6 +9,7 @@ from django.core.cache import cache
 from communities.models import (
     LedgerThread,
 )
+from core.vocabulary import Verb
 
 
 def version(community_id: int) -> int:
@@ -57,11 +58,13 @@ def fold_thread_row(
         thread.last_at = at
     codes = set(thread.behaviour.split()) | set(behaviour.split())
     thread.behaviour = " ".join(sorted(codes))[:200]
-    if verb == "thread_started":
+    if verb == Verb.THREAD_STARTED:
         thread.starter_id, thread.started_at, thread.title = actor_id, at, title
-    elif verb == "replied" and thread.first_response_at is None and actor_id != thread.starter_id:
+    elif (
+        verb == Verb.REPLIED and thread.first_response_at is None and actor_id != thread.starter_id
+    ):
         thread.first_response_at = at
-    elif verb == "answer_accepted" and thread.accepted_at is None:
+    elif verb == Verb.ANSWER_ACCEPTED and thread.accepted_at is None:
         thread.accepted_at = at
     if not thread.title:
         thread.title = title

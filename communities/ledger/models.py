@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.vocabulary import Verb
+from core.vocabulary import Target, Verb
 
 
 class Activity(models.Model):
@@ -56,6 +56,15 @@ class Activity(models.Model):
     @property
     def behaviour_codes(self) -> list[str]:
         return self.behaviour.split()
+
+    @property
+    def shows_title(self) -> bool:
+        """Whether an activity list names what the row is about: a join or a leave says it all."""
+        return bool(self.title) and self.verb not in {Verb.JOINED, Verb.LEFT}
+
+    @property
+    def is_about_community(self) -> bool:
+        return self.target_type == Target.COMMUNITY
 
 
 class LedgerDay(models.Model):

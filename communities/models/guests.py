@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.vocabulary import Target as LedgerTarget
+
 
 class GuestPass(models.Model):
     """An outsider invited into one conversation (a thread or a meeting) and nothing else.
@@ -13,8 +15,10 @@ class GuestPass(models.Model):
     """
 
     class Target(models.TextChoices):
-        THREAD = "thread", _("a thread")
-        MEETING = "meeting", _("a meeting")
+        """The targets a pass can open: the shared ledger targets' values, labelled for a pass."""
+
+        THREAD = LedgerTarget.THREAD.value, _("a thread")
+        MEETING = LedgerTarget.MEETING.value, _("a meeting")
 
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="guest_passes"

@@ -11,6 +11,7 @@ from communities.models.choices import JoinPolicy, Level, Role, Stage, Visibilit
 from communities.models.community import RESERVED_SLUGS
 from communities.services.membership import start_history
 from core.errors import ActionError
+from core.vocabulary import Target
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITABLE_FIELDS = (
@@ -111,7 +112,7 @@ def create_community(
                 community=community,
                 actor=creator,
                 verb=Activity.Verb.COMMUNITY_CREATED,
-                target_type="community",
+                target_type=Target.COMMUNITY,
                 target_id=community.pk,
                 title=community.name,
                 url=community.get_absolute_url(),
@@ -146,7 +147,7 @@ def update_community(*, actor, community: Community, **changes) -> Community:
             community=community,
             actor=actor,
             verb=Activity.Verb.COMMUNITY_UPDATED,
-            target_type="community",
+            target_type=Target.COMMUNITY,
             target_id=community.pk,
             title=community.name,
             url=community.get_absolute_url(),

@@ -10,6 +10,7 @@ from communities.ledger.record import activity_row, record_activity
 from communities.models import Activity, Community, JoinRequest, Membership, MembershipChange
 from communities.models.choices import JoinPolicy, Level, Role
 from core.errors import ActionError
+from core.vocabulary import Target
 
 
 def start_history(membership: Membership, *, changed_by) -> None:
@@ -40,7 +41,7 @@ def _add_member(*, community: Community, user, role: str, changed_by) -> Members
         community=community,
         actor=user,
         verb=Activity.Verb.JOINED,
-        target_type="membership",
+        target_type=Target.MEMBERSHIP,
         target_id=membership.pk,
         title=user.name,
         url=user.get_absolute_url(),
@@ -170,7 +171,7 @@ def leave_community(*, user, community: Community) -> None:
             community=community,
             actor=user,
             verb=Activity.Verb.LEFT,
-            target_type="membership",
+            target_type=Target.MEMBERSHIP,
             title=user.name,
             url=user.get_absolute_url(),
         )
@@ -210,7 +211,7 @@ def set_member_role(*, actor, membership: Membership, role: str) -> Membership:
             community=community,
             actor=locked.user,
             verb=Activity.Verb.ROLE_CHANGED,
-            target_type="membership",
+            target_type=Target.MEMBERSHIP,
             target_id=locked.pk,
             title=locked.get_role_display(),
             is_public=False,
@@ -243,7 +244,7 @@ def level_change_rows(
             community=membership.community,
             actor=membership.user,
             verb=Activity.Verb.LEVEL_CHANGED,
-            target_type="membership",
+            target_type=Target.MEMBERSHIP,
             target_id=membership.pk,
             title=f"{old} → {new}",
             is_public=False,

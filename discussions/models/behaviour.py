@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.vocabulary import ANSWERABLE
+
 
 class Behaviour(models.Model):
     """One of the behaviours through which a community of practice learns (data, not code).
@@ -9,14 +11,8 @@ class Behaviour(models.Model):
     confidence") exist as rows with ``is_standard=False`` that a community switches on.
     """
 
-    # Codes the UI gives extra powers to; the rest are labels that still count on dashboards.
-    PROBLEM_SOLVING = "problem-solving"
-    REQUESTS_FOR_INFORMATION = "requests-for-information"
-    REUSING_ASSETS = "reusing-assets"
-    VISITS = "visits"
-    DOCUMENTATION_PROJECTS = "documentation-projects"
-    MAPPING_KNOWLEDGE = "mapping-knowledge"
-    ANSWERABLE = frozenset({PROBLEM_SOLVING, REQUESTS_FOR_INFORMATION})
+    # The nine codes are core.vocabulary.BehaviourCode; some give the UI extra powers (an
+    # answerable thread, a visit to schedule), the rest are labels that count on dashboards.
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=80)
@@ -33,7 +29,7 @@ class Behaviour(models.Model):
 
     @property
     def is_answerable(self) -> bool:
-        return self.code in self.ANSWERABLE
+        return self.code in ANSWERABLE
 
 
 class CommunityBehaviour(models.Model):

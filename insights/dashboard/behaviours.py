@@ -1,56 +1,42 @@
 """The nine behaviours of a community of practice, and what to try when one is missing.
 
-The codes are discussions.Behaviour codes; they are stable data, repeated here so this app
-never imports discussions.
+The codes and labels come from core.vocabulary, so this app never imports discussions.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-NINE = (
-    (
-        "problem-solving",
-        _("Problem solving"),
-        _("Ask members to bring one problem they are stuck on to the next meeting."),
+from core.vocabulary import NINE as NINE_CODES
+from core.vocabulary import BehaviourCode
+
+HINTS = {
+    BehaviourCode.PROBLEM_SOLVING: _(
+        "Ask members to bring one problem they are stuck on to the next meeting."
     ),
-    (
-        "requests-for-information",
-        _("Requests for information"),
-        _("Invite newcomers to ask where things are; answer quickly and kindly."),
+    BehaviourCode.REQUESTS_FOR_INFORMATION: _(
+        "Invite newcomers to ask where things are; answer quickly and kindly."
     ),
-    (
-        "seeking-experience",
-        _("Seeking experience"),
-        _("Start a thread asking “has anyone dealt with…?” about a current challenge."),
+    BehaviourCode.SEEKING_EXPERIENCE: _(
+        "Start a thread asking “has anyone dealt with…?” about a current challenge."
     ),
-    (
-        "reusing-assets",
-        _("Reusing assets"),
-        _("Point a question at a template in the library and ask who has used it."),
+    BehaviourCode.REUSING_ASSETS: _(
+        "Point a question at a template in the library and ask who has used it."
     ),
-    (
-        "coordination-and-synergy",
-        _("Coordination and synergy"),
-        _("Suggest two members combine efforts on something both are doing anyway."),
+    BehaviourCode.COORDINATION: _(
+        "Suggest two members combine efforts on something both are doing anyway."
     ),
-    (
-        "discussing-developments",
-        _("Discussing developments"),
-        _("Share a new policy, tool or study and ask what it means for practice."),
+    BehaviourCode.DISCUSSING_DEVELOPMENTS: _(
+        "Share a new policy, tool or study and ask what it means for practice."
     ),
-    (
-        "documentation-projects",
-        _("Documentation projects"),
-        _("Propose writing down a recurring answer as a checklist or guide."),
+    BehaviourCode.DOCUMENTATION_PROJECTS: _(
+        "Propose writing down a recurring answer as a checklist or guide."
     ),
-    (
-        "visits",
-        _("Visits"),
-        _("Propose a visit to a member's workplace, or invite a guest from outside."),
+    BehaviourCode.VISITS: _(
+        "Propose a visit to a member's workplace, or invite a guest from outside."
     ),
-    (
-        "mapping-knowledge",
-        _("Mapping knowledge and identifying gaps"),
-        _("Start a thread asking what the community does not yet know."),
+    BehaviourCode.MAPPING_KNOWLEDGE: _(
+        "Start a thread asking what the community does not yet know."
     ),
-)
-CODES = tuple(code for code, _label, _hint in NINE)
+}
+# (code, label, what to try when it is missing), in the seeded order.
+NINE = tuple((code, code.label, HINTS[code]) for code in NINE_CODES)
+CODES = tuple(code.value for code in NINE_CODES)

@@ -27,7 +27,7 @@ from communities.models import (
     MembershipChange,
 )
 from communities.models.choices import LEVEL_ORDER, Role
-from core.vocabulary import CONTRIBUTION_VERBS
+from core.vocabulary import CONTRIBUTION_VERBS, Verb
 from insights import selectors as insight_selectors
 from insights.dashboard import contributors, people
 from insights.dashboard.behaviours import CODES
@@ -37,13 +37,13 @@ from insights.models import ValueStory
 
 # The weekly figures, in the CSV's column order: (column, verbs counted).
 WEEKLY_COLUMNS = (
-    ("threads_started", ("thread_started",)),
-    ("replies", ("replied",)),
-    ("answers_accepted", ("answer_accepted",)),
-    ("assets_published", ("asset_published", "asset_versioned")),
-    ("assets_reused", ("asset_used", "asset_adapted")),
-    ("meetings_attended", ("attended",)),
-    ("value_stories", ("value_story",)),
+    ("threads_started", (Verb.THREAD_STARTED,)),
+    ("replies", (Verb.REPLIED,)),
+    ("answers_accepted", (Verb.ANSWER_ACCEPTED,)),
+    ("assets_published", (Verb.ASSET_PUBLISHED, Verb.ASSET_VERSIONED)),
+    ("assets_reused", (Verb.ASSET_USED, Verb.ASSET_ADAPTED)),
+    ("meetings_attended", (Verb.ATTENDED,)),
+    ("value_stories", (Verb.VALUE_STORY,)),
 )
 # The literature's rough healthy shape (share of members), for comparison only.
 
@@ -255,11 +255,11 @@ def _newcomers(
 def _assets(community: Community, period: Period) -> tuple[list[dict], int, int]:
     reuse = Activity.objects.filter(
         community=community,
-        verb__in=["asset_used", "asset_adapted"],
+        verb__in=[Verb.ASSET_USED, Verb.ASSET_ADAPTED],
         created_at__gte=period.since,
         created_at__lt=period.until,
     )
-    used, adapted = Q(verb="asset_used"), Q(verb="asset_adapted")
+    used, adapted = Q(verb=Verb.ASSET_USED), Q(verb=Verb.ASSET_ADAPTED)
     top = list(
         reuse.values("target_id")
         .annotate(
@@ -291,10 +291,10 @@ def _totals(in_period) -> dict:
         contributions=Coalesce(Sum("count", filter=contribution), 0),
         public=Coalesce(Sum("count", filter=contribution & Q(is_public=True)), 0),
         private=Coalesce(Sum("count", filter=contribution & Q(is_public=False)), 0),
-        flags=_sum(["flag_resolved"]),
-        stories=_sum(["value_story"]),
-        started=_sum(["thread_started"]),
-        accepted=_sum(["answer_accepted"]),
+        flags=_sum([Verb.FLAG_RESOLVED]),
+        stories=_sum([Verb.VALUE_STORY]),
+        started=_sum([Verb.THREAD_STARTED]),
+        accepted=_sum([Verb.ANSWER_ACCEPTED]),
     )
 
 
@@ -302,7 +302,7 @@ def _gardener_last_active(community: Community) -> datetime | None:
     # Each gardener's latest row, read backwards along the ledger's (actor, time) index.
     latest = (
         Activity.objects.filter(community=community, actor_id=OuterRef("user_id"))
-        .exclude(verb__in=["joined", "role_changed", "level_changed"])
+        .exclude(verb__in=[Verb.JOINED, Verb.ROLE_CHANGED, Verb.LEVEL_CHANGED])
         .order_by("-created_at")
         .values("created_at")[:1]
     )
@@ -321,7 +321,7 @@ def _gardener_last_active(community: Community) -> datetime | None:
 def _domain_reviewed_at(community: Community) -> datetime | None:
     return (
         Activity.objects.filter(
-            community=community, verb__in=["community_updated", "community_created"]
+            community=community, verb__in=[Verb.COMMUNITY_UPDATED, Verb.COMMUNITY_CREATED]
         )
         .order_by("-created_at")
         .values_list("created_at", flat=True)

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from communities.models import Activity, Community
+from core.vocabulary import Verb
 from insights.dashboard.behaviours import NINE
 from insights.models import Gap
 
@@ -19,12 +20,14 @@ def knowledge_map(community: Community, *, now=None) -> list[dict]:
     recent = now - timedelta(days=90)
     counts: dict[str, dict[str, int]] = {}
     for row in (
-        Activity.objects.filter(community=community, verb__in=["thread_started", "asset_published"])
+        Activity.objects.filter(
+            community=community, verb__in=[Verb.THREAD_STARTED, Verb.ASSET_PUBLISHED]
+        )
         .exclude(behaviour="")
         .values("behaviour")
         .annotate(
-            threads=Count("pk", filter=Q(verb="thread_started")),
-            assets=Count("pk", filter=Q(verb="asset_published")),
+            threads=Count("pk", filter=Q(verb=Verb.THREAD_STARTED)),
+            assets=Count("pk", filter=Q(verb=Verb.ASSET_PUBLISHED)),
             recent=Count("pk", filter=Q(created_at__gte=recent)),
         )
     ):

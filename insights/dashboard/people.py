@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Subquery, Sum, Window
 
 from communities.models import Community, LedgerDay, Membership, MembershipChange
 from communities.models.choices import Level
-from core.vocabulary import CONTRIBUTION_VERBS
+from core.vocabulary import CONTRIBUTION_VERBS, Verb
 from insights.dashboard import contributors
 from insights.dashboard.period import Period
 
@@ -99,7 +99,7 @@ def who_answers(community: Community, period: Period) -> dict:
         community=community, day__gte=period.start, day__lte=period.end, actor__isnull=False
     )
     found = {}
-    for name, verb in (("accepted", "answer_accepted"), ("replies", "replied")):
+    for name, verb in (("accepted", Verb.ANSWER_ACCEPTED), ("replies", Verb.REPLIED)):
         found[name] = [
             {**_person(row), "count": row["n"]}
             for row in in_period.filter(verb=verb)

@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
 from communities.models import Activity, Community
+from core.vocabulary import Verb
 from insights.dashboard.period import Period
 from rhythm.models import MeetingOccurrence, MeetingSeries
 from rhythm.recurrence import starts_between
@@ -12,17 +13,17 @@ from rhythm.recurrence import starts_between
 def rhythm_figures(community: Community, period: Period) -> dict:
     found = Activity.objects.filter(
         community=community,
-        verb__in=["rsvp", "attended"],
+        verb__in=[Verb.RSVP, Verb.ATTENDED],
         created_at__gte=period.since,
         created_at__lt=period.until,
     ).aggregate(
-        rsvps=Count("created_at", filter=Q(verb="rsvp")),
-        attended=Count("created_at", filter=Q(verb="attended")),
-        held=Count("target_id", filter=Q(verb="attended"), distinct=True),
-        months=Count(TruncMonth("created_at"), filter=Q(verb="attended"), distinct=True),
+        rsvps=Count("created_at", filter=Q(verb=Verb.RSVP)),
+        attended=Count("created_at", filter=Q(verb=Verb.ATTENDED)),
+        held=Count("target_id", filter=Q(verb=Verb.ATTENDED), distinct=True),
+        months=Count(TruncMonth("created_at"), filter=Q(verb=Verb.ATTENDED), distinct=True),
     )
     held = found["held"]
-    found["per_meeting"] = round(found["attended"] / held, 1) if held else None
+    found["per_meeting"] = round(found[Verb.ATTENDED] / held, 1) if held else None
     return found | _planned(community, period)
 
 

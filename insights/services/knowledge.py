@@ -9,6 +9,7 @@ from communities import permissions
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community
 from core.errors import ActionError
+from core.vocabulary import Target
 from insights.models import Gap
 from insights.services.stories import local_link
 
@@ -76,14 +77,17 @@ def update_gap(*, actor, gap: Gap, status: str, filled_by: str = "") -> Gap:
         locked.filled_by = "\n".join(links)
         locked.save(update_fields=["status", "filled_by", "updated_at"])
         already = Activity.objects.filter(
-            community=community, verb=Activity.Verb.GAP_FILLED, target_type="gap", target_id=gap.pk
+            community=community,
+            verb=Activity.Verb.GAP_FILLED,
+            target_type=Target.GAP,
+            target_id=gap.pk,
         )
         if newly_filled and not already.exists():  # refilling a reopened gap earns nothing
             record_activity(
                 community=community,
                 actor=actor,
                 verb=Activity.Verb.GAP_FILLED,
-                target_type="gap",
+                target_type=Target.GAP,
                 target_id=gap.pk,
                 title=locked.title,
                 url=reverse("insights:knowledge", kwargs={"slug": community.slug}),

@@ -12,6 +12,7 @@ from communities import permissions
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community
 from core.errors import ActionError
+from core.vocabulary import Target
 from insights.models import ValueStory
 
 STORY_MAX = 1000
@@ -78,7 +79,7 @@ def tell_value_story(
             community=community,
             actor=author,
             verb=Activity.Verb.VALUE_STORY,
-            target_type="value_story",
+            target_type=Target.VALUE_STORY,
             target_id=story.pk,
             title=what_happened[:120],
             url=link or reverse("insights:stories", kwargs={"slug": community.slug}),

@@ -6,6 +6,7 @@ from assets import services
 from assets.models import Asset, AssetVersion, Reuse
 from communities.models import Activity
 from core.errors import ActionError
+from core.vocabulary import Target, Verb
 from tests.assets.conftest import pdf, publish_document, publish_file
 from tests.factories import add_member
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def _ledger(**filters) -> list[tuple[str, str]]:
     return list(
-        Activity.objects.filter(target_type="asset", **filters)
+        Activity.objects.filter(target_type=Target.ASSET, **filters)
         .order_by("id")
         .values_list("verb", "behaviour")
     )
@@ -54,7 +55,7 @@ def test_a_new_version_keeps_the_earlier_one(author, asset):
     assert list(asset.versions.values_list("number", flat=True)) == [2, 1]
     assert Asset.objects.get(pk=asset.pk).latest_version == version
     assert AssetVersion.objects.get(asset=asset, number=1).file
-    assert _ledger(target_id=asset.pk, verb="asset_versioned") == [
+    assert _ledger(target_id=asset.pk, verb=Verb.ASSET_VERSIONED) == [
         ("asset_versioned", "reusing-assets")
     ]
 
@@ -90,7 +91,7 @@ def test_members_edit_a_living_document_when_its_author_allows_it(author, commun
         author=other, asset=opened, change_note="Added a step", body="# Before\n\nTwo foci.\n"
     )
     assert version.number == 2 and version.body.startswith("# Before")
-    assert _ledger(target_id=opened.pk, verb="asset_versioned") == [
+    assert _ledger(target_id=opened.pk, verb=Verb.ASSET_VERSIONED) == [
         ("asset_versioned", "documentation-projects")
     ]
 
@@ -102,7 +103,7 @@ def test_downloads_count_once_per_member(asset, community):
     asset.refresh_from_db()
     assert asset.download_count == 1 and asset.reuse_count == 1
     assert Reuse.objects.filter(kind="downloaded").count() == 1
-    assert _ledger(verb="asset_downloaded") == [("asset_downloaded", "reusing-assets")]
+    assert _ledger(verb=Verb.ASSET_DOWNLOADED) == [("asset_downloaded", "reusing-assets")]
 
 
 def test_anonymous_downloads_are_not_counted(asset):

@@ -15,6 +15,7 @@ except ImportError:  # the dev extra installs it; CI must not skip silently
     pytest.skip("browser tests need the playwright package", allow_module_level=True)
 
 from communities.models import Activity
+from core.vocabulary import Verb
 from tests.browser.test_journeys import sign_in, sign_out
 from tests.factories import CommunityFactory, UserFactory
 
@@ -60,7 +61,7 @@ def test_a_newcomer_introduces_themselves_and_a_gardener_welcomes_them(behaviour
     # 4. Greeted once: off the list, and counted in the ledger.
     page.goto(f"/c/{community.slug}/")
     expect(page.locator("main")).not_to_contain_text("Newcomers to welcome")
-    assert Activity.objects.filter(verb="welcomed", target_id=newcomer.pk).count() == 1
+    assert Activity.objects.filter(verb=Verb.WELCOMED, target_id=newcomer.pk).count() == 1
 
 
 def test_a_gardener_invites_a_guest_who_replies_in_that_thread_only(behaviours, page, shot):
@@ -110,4 +111,4 @@ def test_a_gardener_invites_a_guest_who_replies_in_that_thread_only(behaviours, 
     response = page.goto(f"/c/{community.slug}/")
     assert response.status == 404
     shot("03-community-closed-to-guest")
-    assert Activity.objects.filter(verb="guest_replied", actor=visitor).count() == 1
+    assert Activity.objects.filter(verb=Verb.GUEST_REPLIED, actor=visitor).count() == 1

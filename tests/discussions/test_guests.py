@@ -10,6 +10,7 @@ from communities.models.choices import Role
 from communities.services import invite_to_community, set_member_role
 from communities.services.guests import accept_guest_pass, revoke_guest_pass
 from core.errors import ActionError
+from core.vocabulary import Verb
 from discussions import services
 from discussions.permissions import threads as thread_policy
 from tests.factories import ThreadFactory, UserFactory, add_member
@@ -64,7 +65,7 @@ def test_the_invitation_mails_a_link_bound_to_that_address(
     assert mail.to == ["visitor@example.org"]
     assert "How do we close cases well?" in mail.subject
     assert "Your view would help" in mail.body
-    assert Activity.objects.filter(verb="guest_invited", actor=gardener).count() == 1
+    assert Activity.objects.filter(verb=Verb.GUEST_INVITED, actor=gardener).count() == 1
 
 
 def test_a_guest_reads_and_replies_in_that_thread_and_sees_nothing_else(
@@ -81,7 +82,7 @@ def test_a_guest_reads_and_replies_in_that_thread_and_sees_nothing_else(
     assert response.status_code == 302
     content = client.get(thread.get_absolute_url()).content.decode()
     assert 'class="badge guest"' in content
-    assert Activity.objects.filter(verb="guest_replied", actor=guest).count() == 1
+    assert Activity.objects.filter(verb=Verb.GUEST_REPLIED, actor=guest).count() == 1
 
     slug = community.slug
     for path in (

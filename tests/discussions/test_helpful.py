@@ -4,6 +4,7 @@ import pytest
 
 from communities.models import Activity
 from core.errors import ActionError
+from core.vocabulary import Verb
 from discussions import services
 from discussions.models import Post, Reaction
 from tests.factories import UserFactory, add_member, add_replies
@@ -20,7 +21,7 @@ def test_marking_counts_and_records(reply, asker):
     assert services.toggle_helpful(member=asker, post=reply) is True
 
     assert Post.objects.get(pk=reply.pk).helpful_count == 1
-    activity = Activity.objects.get(verb="marked_helpful")
+    activity = Activity.objects.get(verb=Verb.MARKED_HELPFUL)
     assert (activity.actor, activity.target_id, activity.is_public) == (asker, reply.pk, False)
 
 
@@ -31,7 +32,7 @@ def test_marking_again_takes_it_back(reply, asker):
 
     assert Post.objects.get(pk=reply.pk).helpful_count == 0
     assert not Reaction.objects.exists()
-    assert not Activity.objects.filter(verb="marked_helpful").exists()
+    assert not Activity.objects.filter(verb=Verb.MARKED_HELPFUL).exists()
 
 
 def test_not_your_own_post(reply, answerer):
@@ -70,7 +71,7 @@ def test_the_author_receives_the_mark_in_the_ledger_and_loses_it_when_taken_back
     services.toggle_helpful(member=asker, post=reply)
     services.toggle_helpful(member=other, post=reply)
 
-    received = Activity.objects.filter(verb="helpful_received", target_id=reply.pk)
+    received = Activity.objects.filter(verb=Verb.HELPFUL_RECEIVED, target_id=reply.pk)
     assert [(a.actor, a.is_public) for a in received] == [(answerer, False)] * 2
     assert received.first().behaviour_codes == ["problem-solving"]
 

@@ -4,6 +4,7 @@ import pytest
 
 from communities.models import Activity
 from core.errors import ActionError
+from core.vocabulary import Verb
 from discussions import moderation
 from discussions.models import Flag, ModerationAction
 from tests.factories import UserFactory, add_member, add_replies
@@ -172,16 +173,16 @@ def test_resolving_flags_is_recorded_privately_once_per_decision(reply, asker, g
     moderation.dismiss_flags(actor=gardener, post=reply)
     moderation.dismiss_flags(actor=gardener, post=reply)  # nothing left to resolve
 
-    resolved = Activity.objects.get(verb="flag_resolved")
+    resolved = Activity.objects.get(verb=Verb.FLAG_RESOLVED)
     assert (resolved.actor, resolved.target_id, resolved.is_public) == (gardener, reply.pk, False)
 
     moderation.flag_post(member=asker, post=reply, reason="unkind")
     moderation.set_post_hidden(actor=gardener, post=reply, hidden=True)
 
-    assert Activity.objects.filter(verb="flag_resolved").count() == 2
+    assert Activity.objects.filter(verb=Verb.FLAG_RESOLVED).count() == 2
 
 
 def test_hiding_an_unflagged_post_resolves_nothing(reply, gardener):
     moderation.set_post_hidden(actor=gardener, post=reply, hidden=True)
 
-    assert not Activity.objects.filter(verb="flag_resolved").exists()
+    assert not Activity.objects.filter(verb=Verb.FLAG_RESOLVED).exists()

@@ -2,6 +2,7 @@ import pytest
 
 from communities.models import Activity
 from core.errors import ActionError
+from core.vocabulary import Target
 from discussions import moderation
 from discussions.models import CommunityBehaviour, ModerationAction
 from tests.factories import CommunityFactory, ThreadFactory, add_member, add_replies
@@ -21,8 +22,10 @@ def test_a_gardener_moves_a_thread_with_its_ledger(thread, answerer, gardener, e
 
     thread.refresh_from_db()
     assert thread.community == elsewhere
-    assert Activity.objects.get(target_type="post", target_id=reply.pk).community == elsewhere
-    assert Activity.objects.get(target_type="thread", target_id=thread.pk).community == elsewhere
+    assert Activity.objects.get(target_type=Target.POST, target_id=reply.pk).community == elsewhere
+    assert (
+        Activity.objects.get(target_type=Target.THREAD, target_id=thread.pk).community == elsewhere
+    )
     assert ModerationAction.objects.filter(kind="move").count() == 2  # logged on both sides
 
 

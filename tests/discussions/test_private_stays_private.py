@@ -4,6 +4,7 @@ import pytest
 
 from communities.models import Activity
 from communities.services import update_community
+from core.vocabulary import Target, Verb
 from discussions import moderation
 from tests.factories import CommunityFactory, ThreadFactory, add_member, add_replies
 
@@ -35,7 +36,7 @@ def test_a_hidden_post_leaves_members_activity_lists(community, gardener, client
 
     moderation.set_post_hidden(actor=gardener, post=post, hidden=True)
 
-    row = Activity.objects.get(target_type="post", target_id=post.pk, verb="replied")
+    row = Activity.objects.get(target_type=Target.POST, target_id=post.pk, verb=Verb.REPLIED)
     assert row.withdrawn and not row.is_public
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from communities.models import Activity, Membership
 from core.errors import ActionError
+from core.vocabulary import Verb
 from discussions.models import Post
 from guidance import selectors, services
 from guidance.models import IntroductionThread
@@ -98,7 +99,7 @@ def test_a_welcome_greets_by_name_is_recorded_and_cannot_repeat(community, garde
 
     assert post.body == f"@{member.username} Glad you came!"
     assert f'href="/u/{member.username}/"' in post.body_html
-    activity = Activity.objects.get(verb="welcomed")
+    activity = Activity.objects.get(verb=Verb.WELCOMED)
     assert (activity.actor, activity.target_id, activity.is_public) == (gardener, member.pk, False)
     assert list(selectors.newcomers_to_welcome(community)) == []
     with pytest.raises(ActionError, match="welcomed already"):
@@ -125,7 +126,7 @@ def test_only_gardeners_welcome(community, member, client):
     assert client.post(f"/c/{community.slug}/welcome/{newcomer.username}/").status_code == 404
     with pytest.raises(ActionError):
         services.welcome_newcomer(gardener=member, community=community, newcomer=newcomer)
-    assert not Activity.objects.filter(verb="welcomed").exists()
+    assert not Activity.objects.filter(verb=Verb.WELCOMED).exists()
 
 
 def test_welcoming_someone_who_is_not_a_member_is_a_404(community, gardener, client):
@@ -145,7 +146,7 @@ def test_an_over_long_welcome_is_a_form_error_not_a_500(community, gardener, mem
 
     assert response.status_code == 400
     assert "Ensure this value has at most" in response.content.decode()
-    assert not Activity.objects.filter(verb="welcomed").exists()
+    assert not Activity.objects.filter(verb=Verb.WELCOMED).exists()
 
 
 def test_a_second_welcome_through_the_page_says_so(community, gardener, member, client):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from communities.models import GuestPass
 from communities.services.guests import invite_guest, revoke_guest_pass
 from core.errors import ActionError
+from core.vocabulary import Target
 from rhythm import services
 from rhythm.models import Rsvp
 from tests.factories import UserFactory, add_member
@@ -152,7 +153,7 @@ def test_a_guest_cannot_pass_the_invitation_on(
             actor=speaker,
             community=community,
             email="friend@example.org",
-            target_type="meeting",
+            target_type=Target.MEETING,
             target_id=series.pk,
             title=series.title,
             url=series.get_absolute_url(),

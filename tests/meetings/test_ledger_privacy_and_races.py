@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from communities.models import Activity
 from communities.services.guests import invite_guest
+from core.vocabulary import Target
 from rhythm import services
 from rhythm.models import MeetingOccurrence, Rsvp
 from tests.meetings.conftest import details
@@ -26,8 +27,8 @@ def _frozen():
 def _rows(series):
     occurrences = series.occurrences.values("pk")
     return Activity.objects.filter(
-        Q(target_type="meeting", target_id=series.pk)
-        | Q(target_type="meeting-occurrence", target_id__in=occurrences)
+        Q(target_type=Target.MEETING, target_id=series.pk)
+        | Q(target_type=Target.MEETING_OCCURRENCE, target_id__in=occurrences)
     )
 
 
@@ -44,7 +45,7 @@ def test_meeting_made_members_only_hides_its_earlier_ledger_rows(
         actor=gardener,
         community=community,
         email="guest@example.org",
-        target_type="meeting",
+        target_type=Target.MEETING,
         target_id=series.pk,
         title=series.title,
         url=series.get_absolute_url(),

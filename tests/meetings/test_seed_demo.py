@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from communities.models import Activity
+from core.vocabulary import Verb
 from rhythm.models import Attendance, MeetingSeries, Rsvp
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ def _counts():
         MeetingSeries.objects.count(),
         Rsvp.objects.count(),
         Attendance.objects.count(),
-        Activity.objects.filter(verb__in=["rsvp", "attended"]).count(),
+        Activity.objects.filter(verb__in=[Verb.RSVP, Verb.ATTENDED]).count(),
     )
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from communities.ledger import rollups
 from communities.models.choices import Role
+from core.vocabulary import Target, Verb
 from insights.dashboard.figures import compute
 from insights.dashboard.health import assess
 from insights.dashboard.period import parse_period
@@ -82,11 +83,13 @@ def test_an_end_date_in_the_year_1_gets_a_clear_400(client, community, sponsor, 
 def test_figures_on_a_hand_built_ledger(community, gardener, ledger):
     newcomer, helper, quiet = (add_member(community).user for _ in range(3))
     # A newcomer's problem answered in 3 hours by two people: problem solving is evident.
-    ledger(newcomer, "thread_started", 10, url=thread(1), behaviour="problem-solving", title="Q")
-    ledger(helper, "replied", 10, hours=-3, url=thread(1) + "?post=2", behaviour="problem-solving")
+    ledger(newcomer, Verb.THREAD_STARTED, 10, url=thread(1), behaviour="problem-solving", title="Q")
+    ledger(
+        helper, Verb.REPLIED, 10, hours=-3, url=thread(1) + "?post=2", behaviour="problem-solving"
+    )
     # A visit proposed but nobody joined in: a request, not yet a behaviour of the community.
-    ledger(quiet, "thread_started", 5, url=thread(2), behaviour="visits", title="Visit?")
-    ledger(helper, "value_story", 4)
+    ledger(quiet, Verb.THREAD_STARTED, 5, url=thread(2), behaviour="visits", title="Visit?")
+    ledger(helper, Verb.VALUE_STORY, 4)
     period = parse_period(None, None)
     figures = compute(community, period)
     assert figures.behaviours_evident == {"problem-solving"}
@@ -106,8 +109,8 @@ def test_figures_on_a_hand_built_ledger(community, gardener, ledger):
 
 def test_behaviours_panel_names_the_missing_with_a_suggestion(client, community, gardener, ledger):
     member = add_member(community).user
-    ledger(member, "thread_started", 3, url=thread(5), behaviour="visits")
-    ledger(gardener, "replied", 2, url=thread(5) + "?post=2", behaviour="visits")
+    ledger(member, Verb.THREAD_STARTED, 3, url=thread(5), behaviour="visits")
+    ledger(gardener, Verb.REPLIED, 2, url=thread(5) + "?post=2", behaviour="visits")
     client.force_login(gardener)
     page = client.get(url(community)).content.decode()
     assert "1 of the 9 is evident" in page
@@ -131,9 +134,9 @@ def test_pyramid_counts_members_apart_from_staff_and_moves(community, gardener, 
 
 def test_csv_has_the_weekly_figures(client, community, gardener, ledger):
     member = add_member(community).user
-    ledger(member, "thread_started", 1, url=thread(1))
-    ledger(member, "replied", 1, url=thread(1) + "?post=2")
-    ledger(gardener, "attended", 1, target_type="meeting-occurrence", target_id=3)
+    ledger(member, Verb.THREAD_STARTED, 1, url=thread(1))
+    ledger(member, Verb.REPLIED, 1, url=thread(1) + "?post=2")
+    ledger(gardener, Verb.ATTENDED, 1, target_type=Target.MEETING_OCCURRENCE, target_id=3)
     client.force_login(gardener)
     today = timezone.now().date()
     response = client.get(
@@ -169,7 +172,7 @@ def test_dashboard_queries_do_not_grow_with_the_ledger(client, django_assert_max
                 Activity(
                     community=community,
                     actor=person,
-                    verb="thread_started",
+                    verb=Verb.THREAD_STARTED,
                     url=thread(n),
                     behaviour="problem-solving",
                     title=f"T{n}",
@@ -178,7 +181,7 @@ def test_dashboard_queries_do_not_grow_with_the_ledger(client, django_assert_max
                 Activity(
                     community=community,
                     actor=gardener,
-                    verb="replied",
+                    verb=Verb.REPLIED,
                     url=thread(n) + "?post=2",
                     behaviour="problem-solving",
                     created_at=now - timedelta(days=n % 80 + 1, hours=-2),
@@ -186,8 +189,8 @@ def test_dashboard_queries_do_not_grow_with_the_ledger(client, django_assert_max
                 Activity(
                     community=community,
                     actor=person,
-                    verb="asset_used",
-                    target_type="asset",
+                    verb=Verb.ASSET_USED,
+                    target_type=Target.ASSET,
                     target_id=n % 3,
                     title="A",
                     created_at=now - timedelta(days=n % 60 + 1),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from communities.ledger import rollups
 from communities.ledger.record import record_activity
 from communities.models import Activity
+from core.vocabulary import Verb
 from discussions import moderation
 from discussions.services import create_thread, reply_to_thread
 from insights.dashboard.cached import figures_for
@@ -23,7 +24,7 @@ def figures(community):
 
 
 def test_a_second_view_reads_the_kept_figures(client, community, gardener, member):
-    record_activity(community=community, actor=member, verb="replied", url="/c/x/threads/1/")
+    record_activity(community=community, actor=member, verb=Verb.REPLIED, url="/c/x/threads/1/")
     client.force_login(gardener)
     url = reverse("insights:dashboard", kwargs={"slug": community.slug})
     client.get(url)
@@ -36,10 +37,10 @@ def test_a_second_view_reads_the_kept_figures(client, community, gardener, membe
 
 
 def test_a_new_activity_shows_at_once(community, member):
-    record_activity(community=community, actor=member, verb="replied", url="/c/x/threads/1/")
+    record_activity(community=community, actor=member, verb=Verb.REPLIED, url="/c/x/threads/1/")
     assert figures(community).contributions == 1
     assert figures(community).contributions == 1  # kept
-    record_activity(community=community, actor=member, verb="replied", url="/c/x/threads/1/")
+    record_activity(community=community, actor=member, verb=Verb.REPLIED, url="/c/x/threads/1/")
     assert figures(community).contributions == 2
 
 
@@ -61,7 +62,7 @@ def test_a_rebuild_and_a_lost_counter_change_the_version(community, member):
     before = rollups.version(community.pk)
     # Written beside record_activity (a bulk load): the nightly rebuild counts it.
     Activity.objects.bulk_create(
-        [Activity(community=community, actor=member, verb="replied", created_at=timezone.now())]
+        [Activity(community=community, actor=member, verb=Verb.REPLIED, created_at=timezone.now())]
     )
     rollups.rebuild(community)
     assert figures(community).contributions == 1

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communities.models import Activity, MembershipChange
+from core.vocabulary import Verb
 from insights.dashboard import people
 from insights.dashboard.period import parse_period
 from insights.services.knowledge import raise_gap, update_gap
@@ -42,9 +43,9 @@ def test_flow_matrix_counts_moves_between_levels(community):
 def test_concentration_and_half_the_work(community, ledger):
     members = [add_member(community).user for _ in range(10)]
     for _ in range(11):
-        ledger(members[0], "replied", 2)
+        ledger(members[0], Verb.REPLIED, 2)
     for person in members[1:]:
-        ledger(person, "replied", 3)
+        ledger(person, Verb.REPLIED, 3)
     found = people.concentration(community, parse_period(None, None))
     # 20 contributions by 10 people: the top one (10 %) made 11 of them.
     assert found == {"contributors": 10, "top": 1, "top_share": 55, "half": 1}
@@ -58,10 +59,10 @@ def test_concentration_of_an_empty_period(community):
 def test_who_answers_ranks_accepted_answers_and_replies(community, ledger):
     ann, bo, gone = (add_member(community).user for _ in range(3))
     for _ in range(2):
-        ledger(ann, "answer_accepted", 4)
-    ledger(gone, "answer_accepted", 4)
+        ledger(ann, Verb.ANSWER_ACCEPTED, 4)
+    ledger(gone, Verb.ANSWER_ACCEPTED, 4)
     for _ in range(3):
-        ledger(bo, "replied", 4)
+        ledger(bo, Verb.REPLIED, 4)
     gone.is_active = False
     gone.save(update_fields=["is_active"])
     found = people.who_answers(community, parse_period(None, None))
@@ -77,12 +78,12 @@ def test_lost_regulars_and_people_back(community, ledger):
     regular, quiet_regular, returner, steady = (add_member(community) for _ in range(4))
     for membership in (regular, quiet_regular):
         level_change(membership, "occasional", "active", 120)
-    ledger(regular.user, "replied", 10)
+    ledger(regular.user, Verb.REPLIED, 10)
     # Came back: something 200 days ago, nothing in the 90 days before the period, then a reply.
-    ledger(returner.user, "replied", 200)
-    ledger(returner.user, "replied", 5)
-    ledger(steady.user, "replied", 100)
-    ledger(steady.user, "replied", 5)
+    ledger(returner.user, Verb.REPLIED, 200)
+    ledger(returner.user, Verb.REPLIED, 5)
+    ledger(steady.user, Verb.REPLIED, 100)
+    ledger(steady.user, Verb.REPLIED, 5)
     found = people.lost_and_back(community, parse_period(None, None))
     assert [p["username"] for p in found["lost"]] == [quiet_regular.user.username]
     assert found["lost_count"] == 1
@@ -92,7 +93,7 @@ def test_lost_regulars_and_people_back(community, ledger):
 
 def test_the_page_shows_the_people_panels(client, community, gardener, ledger):
     member = add_member(community).user
-    ledger(member, "answer_accepted", 2)
+    ledger(member, Verb.ANSWER_ACCEPTED, 2)
     client.force_login(gardener)
     page = client.get(reverse("insights:dashboard", kwargs={"slug": community.slug}))
     html = page.content.decode()
@@ -106,7 +107,7 @@ def test_filling_a_gap_earns_points_once(community, gardener):
     update_gap(actor=gardener, gap=gap, status="filled", filled_by=f"/c/{community.slug}/")
     update_gap(actor=gardener, gap=gap, status="open")
     update_gap(actor=gardener, gap=gap, status="filled", filled_by=f"/c/{community.slug}/")
-    rows = Activity.objects.filter(community=community, verb="gap_filled")
+    rows = Activity.objects.filter(community=community, verb=Verb.GAP_FILLED)
     assert rows.count() == 1 and rows.get().actor == gardener
-    assert POINTS_BY_KIND["gap_filled"].points > 0
-    assert POINTS_BY_KIND["meeting_hosted"].points > 0
+    assert POINTS_BY_KIND[Verb.GAP_FILLED].points > 0
+    assert POINTS_BY_KIND[Verb.MEETING_HOSTED].points > 0

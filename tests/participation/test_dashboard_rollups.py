@@ -21,7 +21,7 @@ from communities.models import (
     LedgerWeek,
 )
 from communities.tasks import rebuild_rollups
-from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS
+from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS, Verb
 from discussions import moderation
 from discussions.services import accept_answer, create_thread, reply_to_thread
 from insights.dashboard.figures import compute
@@ -136,7 +136,7 @@ def test_record_activity_keeps_both_rollups_in_step(community, people):
     record_activity(
         community=community,
         actor=asker,
-        verb="thread_started",
+        verb=Verb.THREAD_STARTED,
         url=url,
         title="Stuck",
         behaviour="problem-solving",
@@ -145,14 +145,14 @@ def test_record_activity_keeps_both_rollups_in_step(community, people):
     record_activity(
         community=community,
         actor=asker,
-        verb="replied",
+        verb=Verb.REPLIED,
         url=url + "?post=2",
         at=now - timedelta(days=3, hours=-1),
     )
     record_activity(
         community=community,
         actor=helper,
-        verb="replied",
+        verb=Verb.REPLIED,
         url=url + "?post=3",
         behaviour="seeking-experience",
         at=now - timedelta(days=2),
@@ -160,14 +160,14 @@ def test_record_activity_keeps_both_rollups_in_step(community, people):
     record_activity(
         community=community,
         actor=asker,
-        verb="answer_accepted",
+        verb=Verb.ANSWER_ACCEPTED,
         url=url,
         at=now - timedelta(days=1),
     )
     for _n in range(3):  # the same day, actor and verb: one roll-up row counting three
-        record_activity(community=community, actor=other, verb="asset_used", is_public=False)
-    record_activity(community=community, actor=None, verb="value_story")
-    record_activity(community=community, actor=None, verb="value_story")
+        record_activity(community=community, actor=other, verb=Verb.ASSET_USED, is_public=False)
+    record_activity(community=community, actor=None, verb=Verb.VALUE_STORY)
+    record_activity(community=community, actor=None, verb=Verb.VALUE_STORY)
 
     threads = assert_in_step(community)
     (thread,) = LedgerThread.objects.filter(community=community)
@@ -176,13 +176,13 @@ def test_record_activity_keeps_both_rollups_in_step(community, people):
     assert thread.first_response_at == thread.conversation_at == now - timedelta(days=2)
     assert thread.accepted_at == now - timedelta(days=1)
     assert thread.behaviours == {"problem-solving", "seeking-experience"}
-    assert LedgerDay.objects.get(community=community, verb="asset_used").count == 3
+    assert LedgerDay.objects.get(community=community, verb=Verb.ASSET_USED).count == 3
     assert len(threads) == 1
 
 
 def test_a_rebuild_twice_changes_nothing(community, people, ledger):
-    ledger(people[0], "thread_started", 5, url="/c/x/threads/1/", title="T")
-    ledger(people[1], "replied", 4, url="/c/x/threads/1/?post=2")
+    ledger(people[0], Verb.THREAD_STARTED, 5, url="/c/x/threads/1/", title="T")
+    ledger(people[1], Verb.REPLIED, 4, url="/c/x/threads/1/?post=2")
     first = rollups.rebuild(community)
     days, threads = day_counts(community), thread_rows(community)
     assert rollups.rebuild(community) == first
@@ -262,16 +262,16 @@ def test_a_moved_thread_moves_its_rollups(community, gardener, people):
 def test_figures_from_rollups_match_the_raw_ledger(community, people, ledger):
     a, b, c = people
     for days_ago, actor, verb in [
-        (1, a, "replied"),
-        (1, a, "replied"),
-        (2, b, "asset_published"),
-        (9, c, "attended"),
-        (9, a, "value_story"),
-        (40, b, "replied"),
-        (120, c, "replied"),  # before the period
+        (1, a, Verb.REPLIED),
+        (1, a, Verb.REPLIED),
+        (2, b, Verb.ASSET_PUBLISHED),
+        (9, c, Verb.ATTENDED),
+        (9, a, Verb.VALUE_STORY),
+        (40, b, Verb.REPLIED),
+        (120, c, Verb.REPLIED),  # before the period
     ]:
         ledger(actor, verb, days_ago, url="/c/x/threads/1/?post=2")
-    ledger(a, "flag_resolved", 3)
+    ledger(a, Verb.FLAG_RESOLVED, 3)
     period = parse_period(None, None)
     figures = compute(community, period)
     raw = Activity.objects.filter(
@@ -296,7 +296,9 @@ def test_a_period_cut_mid_week_and_mid_month_counts_exactly(community, people, l
     for offset in range(-4, (period.end - period.start).days + 5, 2):
         day = period.start + timedelta(days=offset)
         for index, actor in enumerate(spread[: 1 + (offset // 2) % 6]):
-            ledger(actor, "replied" if index % 2 else "attended", (today - day).days, hours=-1)
+            ledger(
+                actor, Verb.REPLIED if index % 2 else Verb.ATTENDED, (today - day).days, hours=-1
+            )
     raw = Activity.objects.filter(
         community=community,
         created_at__gte=period.since,
@@ -326,7 +328,11 @@ def test_a_period_cut_mid_week_and_mid_month_counts_exactly(community, people, l
 
 def test_the_nightly_task_and_command_rebuild(community, people, ledger, capsys):
     Activity.objects.bulk_create(
-        [Activity(community=community, actor=people[0], verb="replied", created_at=timezone.now())]
+        [
+            Activity(
+                community=community, actor=people[0], verb=Verb.REPLIED, created_at=timezone.now()
+            )
+        ]
     )
     assert day_counts(community) != ledger_counts(community)
     assert rebuild_rollups() >= 1

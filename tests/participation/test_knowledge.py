@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.errors import ActionError
+from core.vocabulary import Target, Verb
 from insights import services as insight_services
 from insights.dashboard.knowledge import knowledge_map
 from insights.models import Gap
@@ -19,9 +20,9 @@ def url(community):
 def test_the_map_shows_dense_and_thin_areas(community, gardener, ledger):
     for n in range(4):
         ledger(
-            gardener, "thread_started", n + 1, behaviour="problem-solving visits", url=f"/t/{n}/"
+            gardener, Verb.THREAD_STARTED, n + 1, behaviour="problem-solving visits", url=f"/t/{n}/"
         )
-    ledger(gardener, "asset_published", 2, behaviour="reusing-assets", target_type="asset")
+    ledger(gardener, Verb.ASSET_PUBLISHED, 2, behaviour="reusing-assets", target_type=Target.ASSET)
     rows = {row["code"]: row for row in knowledge_map(community)}
     assert rows["problem-solving"]["threads"] == 4 and rows["problem-solving"]["density"] == "dense"
     assert rows["reusing-assets"]["assets"] == 1 and rows["reusing-assets"]["density"] == "thin"

@@ -9,6 +9,7 @@ from django.utils import timezone
 from communities import services
 from communities.models import Activity, MembershipChange
 from communities.models.choices import Role
+from core.vocabulary import Target, Verb
 from participation import tasks as participation_tasks
 from participation.models import LevelRules
 from participation.services import member_standing, recompute_levels, rules_for
@@ -24,8 +25,8 @@ def tell_stories(community, user, weeks, per_week=1):
             Activity(
                 community=community,
                 actor=user,
-                verb="value_story",
-                target_type="value_story",
+                verb=Verb.VALUE_STORY,
+                target_type=Target.VALUE_STORY,
                 created_at=now - timedelta(days=7 * week, hours=n + 1),
             )
             for week in range(weeks)

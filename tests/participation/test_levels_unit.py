@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
+from core.vocabulary import Target, Verb
 from participation.rules import (
     DEFAULT_RULES,
     POINTS,
@@ -21,16 +22,16 @@ def ago(days=0, hours=0):
 
 
 def started(actor, thread, at):
-    return Row(actor, "thread_started", "thread", thread, THREAD.format(thread), at)
+    return Row(actor, Verb.THREAD_STARTED, Target.THREAD, thread, THREAD.format(thread), at)
 
 
 def reply(actor, thread, at, number=2):
     url = THREAD.format(thread) + f"?post={number}#post-{number}"
-    return Row(actor, "replied", "post", thread * 100 + number, url, at)
+    return Row(actor, Verb.REPLIED, Target.POST, thread * 100 + number, url, at)
 
 
 def story(actor, at):
-    return Row(actor, "value_story", "value_story", 1, "", at)
+    return Row(actor, Verb.VALUE_STORY, Target.VALUE_STORY, 1, "", at)
 
 
 def level_of(rows, user=1, **kwargs):
@@ -97,23 +98,25 @@ def test_welcome_bonus_only_within_48_hours_and_only_for_a_newcomer():
 
 
 def test_reuse_credits_the_author_once_per_reuser_and_caps_per_week():
-    published = Row(1, "asset_published", "asset", 7, "/a/7/", ago(200))  # before the window
-    uses = [Row(2, "asset_used", "asset", 7, "/a/7/", ago(3)) for _ in range(4)]
+    published = Row(
+        1, Verb.ASSET_PUBLISHED, Target.ASSET, 7, "/a/7/", ago(200)
+    )  # before the window
+    uses = [Row(2, Verb.ASSET_USED, Target.ASSET, 7, "/a/7/", ago(3)) for _ in range(4)]
     standing = level_of([published, *uses])
     assert standing.by_kind == {"asset_used": 3}
-    own_use = Row(1, "asset_used", "asset", 7, "/a/7/", ago(3))
+    own_use = Row(1, Verb.ASSET_USED, Target.ASSET, 7, "/a/7/", ago(3))
     assert level_of([published, own_use]) is None  # using your own asset earns nothing
     # One counterpart gives at most 10 points a week, across assets.
-    many = [Row(1, "asset_published", "asset", n, "", ago(200)) for n in range(5)]
-    many += [Row(2, "asset_adapted", "asset", n, "", ago(2)) for n in range(5)]
+    many = [Row(1, Verb.ASSET_PUBLISHED, Target.ASSET, n, "", ago(200)) for n in range(5)]
+    many += [Row(2, Verb.ASSET_ADAPTED, Target.ASSET, n, "", ago(2)) for n in range(5)]
     assert level_of(many).points == 10
-    two_reusers = [published, uses[0], Row(3, "asset_used", "asset", 7, "", ago(2))]
+    two_reusers = [published, uses[0], Row(3, Verb.ASSET_USED, Target.ASSET, 7, "", ago(2))]
     assert level_of(two_reusers).stewardship == {"reused_by_two"}
 
 
 def test_accepted_answer_counts_once_per_thread():
     rows = [started(2, 4, ago(3))] + [
-        Row(1, "answer_accepted", "post", 402, THREAD.format(4) + "?post=2", ago(2))
+        Row(1, Verb.ANSWER_ACCEPTED, Target.POST, 402, THREAD.format(4) + "?post=2", ago(2))
         for _ in range(2)
     ]
     assert level_of(rows).by_kind == {"answer_accepted": 5}

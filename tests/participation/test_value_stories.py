@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from communities.models import Activity
+from core.vocabulary import Verb
 from insights.models import ValueStory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_a_member_tells_a_story(client, community, member, gardener):
     assert response.status_code == 302
     story = ValueStory.objects.get()
     assert story.link == link and story.author == member
-    row = Activity.objects.get(verb="value_story")
+    row = Activity.objects.get(verb=Verb.VALUE_STORY)
     assert (row.actor, row.target_id, row.url) == (member, story.pk, link)
     page = client.get(stories_url(community)).content.decode()
     assert "<em>quiz warm-up</em>" in page  # Markdown, sanitised

@@ -11,6 +11,7 @@ from communities.ledger import rollups
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Role
 from communities.services.community import EDITABLE_FIELDS
+from core.vocabulary import Target
 from demo import assets as demo_assets
 from demo import digests as demo_digests
 from demo import discussions as demo_discussions
@@ -122,7 +123,7 @@ class Command(BaseCommand):
         start = timezone.now() - timedelta(days=days)
         Membership.objects.filter(pk=membership.pk).update(joined_at=start)
         membership.changes.update(created_at=start)
-        ledger = Activity.objects.filter(target_type="membership", target_id=membership.pk)
+        ledger = Activity.objects.filter(target_type=Target.MEMBERSHIP, target_id=membership.pk)
         ledger.filter(verb=Activity.Verb.JOINED).update(created_at=start)
         for number, level in enumerate(steps, start=1):
             services.set_member_level(
