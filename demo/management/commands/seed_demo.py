@@ -42,11 +42,11 @@ class Command(BaseCommand):
                 demo_digests.seed,
             ):
                 seed(self.stdout)
-            # Months of dated activity, then levels earned from it (promotions only).
+            # Months of history made by members' own actions, then the levels it earned.
             demo_history.seed(self.stdout, people)
             moved = sum(participation_services.recompute_levels(c) for c in Community.objects.all())
             self.stdout.write(f"Participation levels recomputed: {moved} moved.")
-            # Demo rows are written in bulk and redated: count the dashboard's roll-ups afresh.
+            # Join dates are moved back before first contributions: count the roll-ups afresh.
             for community in Community.objects.all():
                 rollups.rebuild(community)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
