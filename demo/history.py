@@ -54,6 +54,9 @@ MEETINGS = {
     "northfield-elearning": "E-learning committee",
     "social-work-practice": "Case discussion",
 }
+# Behaviours the community has let slip in the last three months: the dashboard's
+# "missing, and what to try" list has something to say.
+QUIET_LATELY = {"northfield-elearning": ("visits", "mapping-knowledge")}
 VISIT = "Visit: flipped lessons at Ashgrove School"
 
 
@@ -128,7 +131,11 @@ class _History:
 
     def _plan_replies(self, week: int) -> None:
         """Replies to the threads of the previous four weeks, spread through the week."""
-        recent = [i for i, t in enumerate(THREADS[self.community.slug]) if week < t[0] <= week + 4]
+        slug = self.community.slug
+        quiet = QUIET_LATELY.get(slug, ()) if week < 13 else ()
+        recent = [
+            i for i, t in enumerate(THREADS[slug]) if week < t[0] <= week + 4 and t[2] not in quiet
+        ]
         if not recent:
             return
         monday = self._monday(week)
