@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from communities.models import Activity
 from demo.discussions_data import THREADS
+from demo.history_data import THREADS as HISTORY
 from discussions.models import Behaviour, CommunityBehaviour, Post, Thread
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,8 @@ def test_seed_demo_starts_threads_in_all_nine_standard_behaviours(demo_world):
     output = demo_world.output
 
     assert f"Demo threads: {len(THREADS)} new, 0 already there." in output
-    assert Thread.objects.count() == len(THREADS)
+    history = sum(len(threads) for threads in HISTORY.values())
+    assert Thread.objects.count() == len(THREADS) + history
     used = set(Thread.objects.values_list("behaviours__code", flat=True))
     standard = set(Behaviour.objects.filter(is_standard=True).values_list("code", flat=True))
     assert len(standard) == 9

@@ -20,7 +20,7 @@ def _counts():
 
 
 def test_demo_has_a_fortnightly_committee_with_attendance_a_launch_and_a_visit(demo_world):
-    committee = MeetingSeries.objects.get(community__slug="northfield-elearning")
+    committee = MeetingSeries.objects.get(community__slug="northfield-elearning", kind="regular")
     assert committee.rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"
     assert Attendance.objects.filter(occurrence__series=committee).count() >= 10
     assert committee.occurrences.exclude(notes_url="").exists()

@@ -35,6 +35,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"[{number}/{len(COMMUNITIES)}] {spec['name']}")
                 self._community(spec, people)
             seed_meetings(self.stdout)
+            # Months of history made by members' own actions, before the notifications and
+            # digests demos mark what it notified as already mailed and date last visits.
+            demo_history.seed(self.stdout, people)
             for seed in (
                 demo_discussions.seed,
                 demo_assets.seed,
@@ -43,11 +46,10 @@ class Command(BaseCommand):
                 demo_digests.seed,
             ):
                 seed(self.stdout)
-            # Months of dated activity, then levels earned from it (promotions only).
-            demo_history.seed(self.stdout, people)
+            # Then the levels the history earned (promotions only).
             moved = sum(participation_services.recompute_levels(c) for c in Community.objects.all())
             self.stdout.write(f"Participation levels recomputed: {moved} moved.")
-            # Demo rows are written in bulk and redated: count the dashboard's roll-ups afresh.
+            # Join dates are moved back before first contributions: count the roll-ups afresh.
             for community in Community.objects.all():
                 rollups.rebuild(community)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
