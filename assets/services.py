@@ -53,6 +53,26 @@ def _record(asset: Asset, *, actor, verb: str, behaviour: str, title: str = "") 
     )
 
 
+def _refuse_unless_publisher(author, community: Community) -> None:
+    if not permissions.can_view_community(author, community):
+        raise ActionError(_("No such community."), status=404)
+    if not asset_policy.can_publish(author, community):
+        raise ActionError(_("Join the community to share in its library."), status=403)
+
+
+def _checked_terms(community: Community, kind: str, licence: str, visibility: str):
+    """The kind, licence and visibility checked; outside a public community, members only."""
+    if kind not in Asset.Kind.values:
+        raise ActionError(_("Choose whether it is a file, a link or a living document."))
+    if licence not in Licence.values:
+        raise ActionError(_("Choose a licence from the list."), field="licence")
+    if visibility not in Asset.Visibility.values:
+        raise ActionError(_("Choose who can see it."), field="visibility")
+    if not community.is_public:
+        visibility = Asset.Visibility.MEMBERS
+    return licence, visibility
+
+
 def publish_asset(
     *,
     author,
@@ -72,22 +92,12 @@ def publish_asset(
     adapted_from: Asset | None = None,
 ) -> Asset:
     """Put a file, link or living document in a community's library, as its version 1."""
-    if not permissions.can_view_community(author, community):
-        raise ActionError(_("No such community."), status=404)
-    if not asset_policy.can_publish(author, community):
-        raise ActionError(_("Join the community to share in its library."), status=403)
-    if kind not in Asset.Kind.values:
-        raise ActionError(_("Choose whether it is a file, a link or a living document."))
+    _refuse_unless_publisher(author, community)
     title = cleaning.clean_title(title)
     summary = cleaning.clean_summary(summary)
     tags = cleaning.clean_tags(tags)
     behaviour = cleaning.clean_behaviour(behaviour, community=community, kind=kind)
-    if licence not in Licence.values:
-        raise ActionError(_("Choose a licence from the list."), field="licence")
-    if visibility not in Asset.Visibility.values:
-        raise ActionError(_("Choose who can see it."), field="visibility")
-    if not community.is_public:
-        visibility = Asset.Visibility.MEMBERS
+    licence, visibility = _checked_terms(community, kind, licence, visibility)
     duplicate = Asset.objects.filter(
         community=community,
         author=author,
@@ -257,11 +267,7 @@ def adapt_asset(
     source = asset.latest_version
     with ExitStack() as opened:  # the source's file is closed whatever happens
         if asset.kind == Asset.Kind.FILE and upload is None and source is not None:
-            try:
-                handle = source.file.open("rb")
-            except (FileNotFoundError, ValueError) as error:
-                raise ActionError(_("The original file is missing; ask a gardener.")) from error
-            upload = opened.enter_context(File(handle, name=source.filename))
+            upload = opened.enter_context(_source_file(source))
         url = url or (source.url if source else "")
         body = body or (source.body if source else "")
         with transaction.atomic():
@@ -281,20 +287,34 @@ def adapt_asset(
                 change_note=change_note or _("Adapted from “%(title)s”") % {"title": asset.title},
                 adapted_from=asset,
             )
-            Reuse.objects.create(
-                asset=asset, user=user, kind=Reuse.Kind.ADAPTED, story=story, adaptation=adaptation
-            )
-            _count_reuse(asset, "adaptation_count")
-            _record(
-                asset,
-                actor=user,
-                verb=Activity.Verb.ASSET_ADAPTED,
-                behaviour=cleaning.REUSE,
-                title=asset.title,
-            )
-            if story:
-                _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=cleaning.REUSE)
+            _count_adaptation(asset, user=user, adaptation=adaptation, story=story)
     return adaptation
+
+
+def _source_file(source: AssetVersion) -> File:
+    """The source version's file, opened for copying into the adaptation."""
+    try:
+        handle = source.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise ActionError(_("The original file is missing; ask a gardener.")) from error
+    return File(handle, name=source.filename)
+
+
+def _count_adaptation(asset: Asset, *, user, adaptation: Asset, story: str) -> None:
+    """The reuse row, the counter and the ledger: the source's author is credited."""
+    Reuse.objects.create(
+        asset=asset, user=user, kind=Reuse.Kind.ADAPTED, story=story, adaptation=adaptation
+    )
+    _count_reuse(asset, "adaptation_count")
+    _record(
+        asset,
+        actor=user,
+        verb=Activity.Verb.ASSET_ADAPTED,
+        behaviour=cleaning.REUSE,
+        title=asset.title,
+    )
+    if story:
+        _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=cleaning.REUSE)
 
 
 def _refuse_unless_usable_from(user, thread) -> None:

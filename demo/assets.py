@@ -65,6 +65,15 @@ def seed(stdout) -> None:
     def find(slug: str, title: str) -> Asset | None:
         return Asset.objects.filter(community=communities[slug], title=title).first()
 
+    new_ids = _library(users, communities, find)
+    new_ids += _living_documents(users, communities)
+    new_ids += _reuse(users, communities, find)
+    _spread_over_past_weeks(new_ids)
+    stdout.write(f"Demo assets: {len(new_ids)} new.")
+
+
+def _library(users, communities, find) -> list[int]:
+    """The libraries' own files, links and documents, each with its later versions."""
     new_ids: list[int] = []
     for slug, author, title, kind, summary, tags, visibility, content, versions in ASSETS:
         if find(slug, title) is not None:
@@ -85,6 +94,12 @@ def seed(stdout) -> None:
                 author=users[who], asset=asset, change_note=note, **_content(kind, later)
             )
         new_ids.append(asset.pk)
+    return new_ids
+
+
+def _living_documents(users, communities) -> list[int]:
+    """Documentation-project threads that became living documents."""
+    new_ids: list[int] = []
     for slug, thread_title, who, title, versions in LIVING_FROM_THREADS:
         thread = communities[slug].threads.filter(title=thread_title).first()
         if thread is None or Citation.objects.filter(thread=thread, is_origin=True).exists():
@@ -95,6 +110,12 @@ def seed(stdout) -> None:
                 author=users[author], asset=asset, change_note=note, body=body
             )
         new_ids.append(asset.pk)
+    return new_ids
+
+
+def _reuse(users, communities, find) -> list[int]:
+    """Citations, adaptations into other communities, "I used this" and downloads."""
+    new_ids: list[int] = []
     for slug, thread_title, asset_title, who in CITATIONS:
         thread = communities[slug].threads.filter(title=thread_title).first()
         asset = find(slug, asset_title)
@@ -120,8 +141,7 @@ def seed(stdout) -> None:
         asset = find(slug, title)
         if asset is not None:
             services.record_download(user=users[who], asset=asset)
-    _spread_over_past_weeks(new_ids)
-    stdout.write(f"Demo assets: {len(new_ids)} new.")
+    return new_ids
 
 
 def _spread_over_past_weeks(ids: list[int]) -> None:

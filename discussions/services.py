@@ -128,6 +128,31 @@ def _checked_tags(tags: Iterable[str]) -> list[str]:
     return tags
 
 
+def _announce_thread(
+    thread: Thread, post: Post, *, behaviours: list[Behaviour], mentioned: set[int], at
+) -> None:
+    """The new thread in the ledger, and in the notifications of whoever should hear."""
+    record_activity(
+        community=thread.community,
+        actor=thread.author,
+        verb=Activity.Verb.THREAD_STARTED,
+        behaviour=" ".join(b.code for b in behaviours),
+        target_type=Target.THREAD,
+        target_id=thread.pk,
+        title=thread.title,
+        url=thread.get_absolute_url(),
+        is_public=not thread.members_only,
+        at=at,
+    )
+    notifications.notify_new_post(
+        thread=thread,
+        post=post,
+        actor=thread.author,
+        mentioned_user_ids=mentioned,
+        behaviour_codes={b.code for b in behaviours},
+    )
+
+
 def create_thread(
     *,
     author,
@@ -176,25 +201,7 @@ def create_thread(
         post = Post.objects.create(
             thread=thread, author=author, body=body, body_html=body_html, number=1
         )
-        record_activity(
-            community=community,
-            actor=author,
-            verb=Activity.Verb.THREAD_STARTED,
-            behaviour=" ".join(b.code for b in behaviours),
-            target_type=Target.THREAD,
-            target_id=thread.pk,
-            title=title,
-            url=thread.get_absolute_url(),
-            is_public=not thread.members_only,
-            at=now,
-        )
-        notifications.notify_new_post(
-            thread=thread,
-            post=post,
-            actor=author,
-            mentioned_user_ids=mentioned,
-            behaviour_codes=codes,
-        )
+        _announce_thread(thread, post, behaviours=behaviours, mentioned=mentioned, at=now)
     return thread
 
 
