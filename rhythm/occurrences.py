@@ -138,12 +138,16 @@ def upcoming(
     )
     occurrences: list[Occurrence] = []
     for series in series_list:
-        for n, start in enumerate(
-            recurrence.starts_between(series, now - timedelta(days=1), now + UPCOMING_HORIZON)
+        length = timedelta(minutes=series.duration_minutes)
+        ahead = 0  # the cap counts occurrences still to come, not the day's ended ones
+        for start in recurrence.starts_between(
+            series, now - timedelta(days=1), now + UPCOMING_HORIZON
         ):
-            if n >= (per_series or limit):
+            if ahead >= (per_series or limit):
                 break
             occurrences.append(Occurrence(series, start))
+            # An ended one stays a candidate (a move may have put it later) but not in the cap.
+            ahead += start + length > now
     # Occurrences moved into the future from a date the window above does not cover.
     moved = MeetingOccurrence.objects.filter(
         series__in=series_qs,
