@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from celery import shared_task
 from django.db.models import Q
@@ -115,3 +115,12 @@ def rebuild_rollups() -> int:
             rollups.rebuild(community)
             rebuilt += 1
     return rebuilt
+
+
+@shared_task
+def store_visit(membership_id: int, at: str) -> None:
+    """Write a visit queued by ``services.membership.note_visit``; a later one stored wins."""
+    when = datetime.fromisoformat(at)
+    Membership.objects.filter(pk=membership_id).filter(
+        Q(last_visited_at__isnull=True) | Q(last_visited_at__lt=when)
+    ).update(last_visited_at=when)

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -316,17 +316,17 @@ VISIT_RESOLUTION = timedelta(hours=1)
 
 
 def note_visit(*, membership: Membership | None) -> None:
-    """Remember that the member opened a community page, to the hour.
+    """Remember that the member opened a community page, to the hour, off the request path.
 
-    Most page views find the time recent enough and write nothing; the conditional update
-    keeps concurrent requests from writing twice.
+    A page view never writes to the database: at most once an hour per membership it queues
+    ``store_visit``, and the cache's ``add`` keeps concurrent requests from queueing twice.
     """
     if membership is None:
         return
     now = timezone.now()
     if membership.last_visited_at and membership.last_visited_at > now - VISIT_RESOLUTION:
         return
-    Membership.objects.filter(pk=membership.pk).filter(
-        Q(last_visited_at__isnull=True) | Q(last_visited_at__lte=now - VISIT_RESOLUTION)
-    ).update(last_visited_at=now)
+    if not cache.add(f"visit-queued:{membership.pk}", True, VISIT_RESOLUTION.total_seconds()):
+        return
+    transaction.on_commit(lambda: tasks.store_visit.delay(membership.pk, now.isoformat()))
     membership.last_visited_at = now
