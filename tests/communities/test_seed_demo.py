@@ -1,11 +1,13 @@
 """`manage.py seed_demo` loads the demo world, shows progress, and can be re-run safely."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.models.choices import Role
@@ -98,3 +100,14 @@ def test_demo_people_can_sign_in(demo_world, client):
 
     assert response.status_code == 302
     assert client.get("/").context["user"].username == "dev"
+
+
+def test_seed_demo_again_keeps_the_visits_people_made(demo_world):
+    membership = Membership.objects.filter(community__slug="northfield-elearning").first()
+    visited = timezone.now() - timedelta(minutes=5)
+    Membership.objects.filter(pk=membership.pk).update(last_visited_at=visited)
+
+    _seed()
+
+    membership.refresh_from_db()
+    assert membership.last_visited_at == visited

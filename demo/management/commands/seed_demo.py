@@ -29,6 +29,7 @@ class Command(BaseCommand):
     help = "Load demo communities and people. Safe to run again: existing rows are kept."
 
     def handle(self, *args, **options):
+        started = timezone.now()
         with transaction.atomic():
             people = self._people()
             for number, spec in enumerate(COMMUNITIES, start=1):
@@ -43,9 +44,9 @@ class Command(BaseCommand):
                 demo_assets.seed,
                 demo_notifications.seed,
                 demo_proposals.seed,
-                demo_digests.seed,
             ):
                 seed(self.stdout)
+            demo_digests.seed(self.stdout, joined_since=started)
             # Then the levels the history earned (promotions only).
             moved = sum(participation_services.recompute_levels(c) for c in Community.objects.all())
             self.stdout.write(f"Participation levels recomputed: {moved} moved.")
