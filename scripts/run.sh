@@ -12,7 +12,7 @@ export SITE_URL="${SITE_URL:-http://$HOST:$PORT}"
 PY="$VENV/bin/python"
 
 "$PY" manage.py migrate --noinput
-"$PY" manage.py seed_demo
+"$PY" manage.py seed_demo --no-logins
 
 pids=()
 stop() {

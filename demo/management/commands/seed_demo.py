@@ -28,6 +28,13 @@ User = get_user_model()
 class Command(BaseCommand):
     help = "Load demo communities and people. Safe to run again: existing rows are kept."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-logins",
+            action="store_true",
+            help="Do not list the demo accounts (run.sh lists them once the site is up).",
+        )
+
     def handle(self, *args, **options):
         started = timezone.now()
         with transaction.atomic():
@@ -54,6 +61,10 @@ class Command(BaseCommand):
             for community in Community.objects.all():
                 rollups.rebuild(community)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        if not options["no_logins"]:
+            self._logins()
+
+    def _logins(self) -> None:
         self.stdout.write(f"Every demo account uses the password: {DEMO_PASSWORD}")
         self.stdout.write("  amara@example.org  gardener of the e-learning committee")
         self.stdout.write("  elena@example.org  gardener of the social work exchange")
