@@ -1,4 +1,5 @@
-"""Demo meetings: a fortnightly committee with past attendance, a launch and a visit.
+"""Demo meetings: a fortnightly committee with past attendance, a fortnightly supervision
+circle, a launch and a visit.
 
 Dates are relative to the day the demo is loaded; running it again changes nothing.
 """
@@ -103,10 +104,31 @@ def seed(stdout) -> None:
             agenda="How the team runs its weekly case huddle, and what we could borrow from it.",
         ),
     )
+    circle = _series(
+        "peer-supervision",
+        "lena",
+        services.MeetingDetails(
+            title="Peer supervision",
+            kind="regular",
+            day=_next_weekday(today + timedelta(days=1), 3),
+            start_time=time(14, 0),
+            end_time=time(15, 30),
+            timezone=TZ,
+            pattern=recurrence.Pattern.FORTNIGHTLY,
+            online_url="https://meet.example.org/peer-supervision",
+            agenda=(
+                "1. Check-in: how each of us is carrying the work\n"
+                "2. One case brought for reflection (agreed at the start)\n"
+                "3. What we take away, and who brings a case next time"
+            ),
+        ),
+    )
     if committee is not None:
         _rsvp(committee, {"ben": "going", "chloe": "maybe", "dev": "going", "kofi": "not_going"})
     if launch is not None:
         _rsvp(launch, {"ian": "going", "kofi": "maybe", "hana": "going"})
     if visit is not None:
         _rsvp(visit, {"farid": "going", "hana": "going", "lena": "maybe"})
-    stdout.write("Meetings: a fortnightly committee, a launch and a visit.")
+    if circle is not None:
+        _rsvp(circle, {"elena": "going", "grace": "going", "farid": "maybe"})
+    stdout.write("Meetings: a fortnightly committee and supervision circle, a launch and a visit.")

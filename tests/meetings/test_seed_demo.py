@@ -24,6 +24,8 @@ def test_demo_has_a_fortnightly_committee_with_attendance_a_launch_and_a_visit(d
     assert committee.rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"
     assert Attendance.objects.filter(occurrence__series=committee).count() >= 10
     assert committee.occurrences.exclude(notes_url="").exists()
+    circle = MeetingSeries.objects.get(community__slug="peer-supervision")
+    assert circle.rrule.startswith("FREQ=WEEKLY;INTERVAL=2;")  # as its ways of working say
     kinds = set(MeetingSeries.objects.values_list("kind", flat=True))
     assert kinds == {"regular", "launch", "visit"}
     assert Rsvp.objects.filter(answer="going").count() >= 5
