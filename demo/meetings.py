@@ -38,18 +38,21 @@ def _series(slug: str, author: str, details: services.MeetingDetails):
 
 
 def _rsvp(series, answers: dict[str, str]) -> None:
+    """Answers given over the past week, a day or so apart, rather than all at load time."""
     upcoming = occurrences.upcoming(
         MeetingSeries.objects.filter(pk=series.pk).select_related("community"), viewer=None, limit=1
     )
     if not upcoming:
         return
-    for user in _people(*answers):
-        services.rsvp_to_meeting(
-            user=user,
-            series=series,
-            original_start=upcoming[0].original_start,
-            answer=answers[user.username],
-        )
+    now = timezone.now()
+    for number, user in enumerate(_people(*answers)):
+        with clock.at(now - timedelta(days=6 - 2 * number, hours=3 + number)):
+            services.rsvp_to_meeting(
+                user=user,
+                series=series,
+                original_start=upcoming[0].original_start,
+                answer=answers[user.username],
+            )
 
 
 def seed(stdout) -> None:
@@ -76,53 +79,57 @@ def seed(stdout) -> None:
                 ),
             ),
         )
-    launch = _series(
-        "adult-literacy-tutors",
-        "joy",
-        services.MeetingDetails(
-            title="Launch evening: what brings us together",
-            kind="launch",
-            day=_next_weekday(today + timedelta(weeks=3), 3),
-            start_time=time(18, 0),
-            end_time=time(19, 30),
-            timezone=TZ,
-            place="Central Library, meeting room 2",
-            agenda="We meet each other, agree what we care about, and plan our first month.",
-        ),
-    )
-    visit = _series(
-        "social-work-practice",
-        "elena",
-        services.MeetingDetails(
-            title="Visit to the Eastside family support team",
-            kind="visit",
-            day=_next_weekday(today + timedelta(weeks=2), 2),
-            start_time=time(10, 0),
-            end_time=time(12, 0),
-            timezone=TZ,
-            place="Eastside Family Centre, 4 Mill Lane",
-            agenda="How the team runs its weekly case huddle, and what we could borrow from it.",
-        ),
-    )
-    circle = _series(
-        "peer-supervision",
-        "lena",
-        services.MeetingDetails(
-            title="Peer supervision",
-            kind="regular",
-            day=_next_weekday(today + timedelta(days=1), 3),
-            start_time=time(14, 0),
-            end_time=time(15, 30),
-            timezone=TZ,
-            pattern=recurrence.Pattern.FORTNIGHTLY,
-            online_url="https://meet.example.org/peer-supervision",
-            agenda=(
-                "1. Check-in: how each of us is carrying the work\n"
-                "2. One case brought for reflection (agreed at the start)\n"
-                "3. What we take away, and who brings a case next time"
+    # Announced a week ago, so the answers below come after each announcement.
+    with clock.at(timezone.now() - timedelta(days=8)):
+        launch = _series(
+            "adult-literacy-tutors",
+            "joy",
+            services.MeetingDetails(
+                title="Launch evening: what brings us together",
+                kind="launch",
+                day=_next_weekday(today + timedelta(weeks=3), 3),
+                start_time=time(18, 0),
+                end_time=time(19, 30),
+                timezone=TZ,
+                place="Central Library, meeting room 2",
+                agenda="We meet each other, agree what we care about, and plan our first month.",
             ),
-        ),
-    )
+        )
+        visit = _series(
+            "social-work-practice",
+            "elena",
+            services.MeetingDetails(
+                title="Visit to the Eastside family support team",
+                kind="visit",
+                day=_next_weekday(today + timedelta(weeks=2), 2),
+                start_time=time(10, 0),
+                end_time=time(12, 0),
+                timezone=TZ,
+                place="Eastside Family Centre, 4 Mill Lane",
+                agenda=(
+                    "How the team runs its weekly case huddle, and what we could borrow from it."
+                ),
+            ),
+        )
+        circle = _series(
+            "peer-supervision",
+            "lena",
+            services.MeetingDetails(
+                title="Peer supervision",
+                kind="regular",
+                day=_next_weekday(today + timedelta(days=1), 3),
+                start_time=time(14, 0),
+                end_time=time(15, 30),
+                timezone=TZ,
+                pattern=recurrence.Pattern.FORTNIGHTLY,
+                online_url="https://meet.example.org/peer-supervision",
+                agenda=(
+                    "1. Check-in: how each of us is carrying the work\n"
+                    "2. One case brought for reflection (agreed at the start)\n"
+                    "3. What we take away, and who brings a case next time"
+                ),
+            ),
+        )
     if committee is not None:
         _rsvp(committee, {"ben": "going", "chloe": "maybe", "dev": "going", "kofi": "not_going"})
     if launch is not None:
