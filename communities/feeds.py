@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from communities import permissions
@@ -47,7 +48,9 @@ class CommunityActivityFeed(Feed):
         return f"{who} {item.get_verb_display()}: {item.title}"
 
     def item_description(self, item: Activity) -> str:
-        return item.title
+        # Atom writes this as <summary type="html">: readers render it as markup, so a
+        # title is escaped once more to arrive there as text.
+        return escape(item.title)
 
     def item_link(self, item: Activity) -> str:
         return item.url or item.community.get_absolute_url()
