@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
-from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from assets.models.asset import URL_MAX
 from core.errors import ActionError
+from core.links import checked_link
 
 
 @dataclass(frozen=True)
@@ -276,15 +275,7 @@ def check_upload(upload) -> CheckedFile:
 
 def check_link(url: str) -> str:
     """http and https only; the server never fetches it (no requests to inner networks)."""
-    url = (url or "").strip()
+    url = checked_link(url, field="url", max_length=URL_MAX)
     if not url:
         raise ActionError(_("Give the link's address."), field="url")
-    if len(url) > URL_MAX:
-        raise ActionError(_("Keep the address under %s characters.") % URL_MAX, field="url")
-    try:
-        URLValidator(schemes=["http", "https"])(url)
-    except ValidationError as error:
-        raise ActionError(
-            _("Give a web address starting with http:// or https://."), field="url"
-        ) from error
     return url

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -15,6 +14,7 @@ from communities.ledger import rollups
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Membership
 from core.errors import ActionError
+from core.links import checked_link
 from core.markdown import render_markdown
 from core.vocabulary import Target
 from rhythm import permissions as meeting_permissions
@@ -49,18 +49,6 @@ class MeetingDetails:
     place: str = ""
     online_url: str = ""
     members_only: bool = False
-
-
-def _check_link(url: str) -> str:
-    url = url.strip()
-    if not url:
-        return ""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        raise ActionError(
-            _("The online link must start with http:// or https://."), field="online_url"
-        )
-    return url
 
 
 # Calendars and time-zone arithmetic break at the ends of the calendar, and a first meeting
@@ -108,7 +96,7 @@ def _fields_from(details: MeetingDetails) -> dict:
         "agenda": details.agenda,
         "agenda_html": render_markdown(details.agenda) if details.agenda.strip() else "",
         "place": details.place.strip()[:300],
-        "online_url": _check_link(details.online_url),
+        "online_url": checked_link(details.online_url, field="online_url"),
         "timezone": details.timezone,
         "starts_at": local_start.astimezone(UTC),
         "duration_minutes": minutes,
@@ -276,7 +264,7 @@ def record_attendance(
     start = effective_start(series, row, original_start)
     if start > timezone.now():
         raise ActionError(_("Record attendance after the meeting has started."))
-    notes_url = _checked_notes_url(notes_url)
+    notes_url = checked_link(notes_url, field="notes_url", local_paths=True)
     members = set(
         Membership.objects.filter(community=series.community, user_id__in=attendee_ids).values_list(
             "user_id", flat=True
@@ -293,19 +281,6 @@ def record_attendance(
     row.attendance_recorded_at = timezone.now()
     row.save(update_fields=["notes_url", "attendance_recorded_at"])
     return row
-
-
-def _checked_notes_url(notes_url: str) -> str:
-    notes_url = notes_url.strip()
-    if notes_url:
-        parts = urlsplit(notes_url)
-        local = notes_url.startswith("/") and not notes_url.startswith("//")
-        if not local and (parts.scheme.lower() not in {"http", "https"} or not parts.netloc):
-            raise ActionError(
-                _("Link the notes with an address starting with http://, https:// or /."),
-                field="notes_url",
-            )
-    return notes_url
 
 
 def _ledger_attendance(

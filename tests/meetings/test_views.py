@@ -47,7 +47,7 @@ def test_gardener_schedules_through_the_form(client, community, gardener):
     [
         ({"end_time": "15:00"}, "ends before it starts"),
         ({"timezone": "Mars/Base"}, "Select a valid choice"),
-        ({"online_url": "javascript:alert(1)"}, "must start with http"),
+        ({"online_url": "javascript:alert(1)"}, "starting with http:// or https://"),
         ({"pattern": "advanced", "advanced_rule": "FREQ=OFTEN"}, "could not be read"),
         ({"pattern": "advanced", "advanced_rule": "FREQ=DAILY"}, "calmer rhythm"),
         ({"day": "2026-13-45"}, "valid date"),

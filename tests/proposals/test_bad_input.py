@@ -133,7 +133,7 @@ def test_a_taken_address_is_shown_on_the_launch_form(client, proposal, proposer)
                 "end_time": "18:00",
                 "online_url": "javascript:alert(1)",
             },
-            "must start with http",
+            "starting with http:// or https://",
         ),
     ],
 )
