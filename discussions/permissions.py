@@ -122,11 +122,11 @@ class PostPolicy(Policy[Post]):
         )
 
     def can_edit(self, user, post: Post) -> bool:
-        """Its author while a member and the thread is open, and gardeners; edits keep
-        the earlier text."""
+        """Its author while they may post here (a member, not silenced) and the thread is
+        open, and gardeners; edits keep the earlier text."""
         f = self.object_facts(user, post)
         s, thread = f.thread.standing, f.thread
-        by_author = f.own & s.member & ~thread.locked
+        by_author = f.own & s.poster & ~thread.locked
         return bool(self.rule(f) & (s.gardener | by_author))
 
     def can_mark_helpful(self, user, post: Post) -> bool:

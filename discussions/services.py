@@ -301,6 +301,8 @@ def edit_post(*, editor, post: Post, body: str) -> Post:
     """Change a post's text; the previous text is kept as a revision."""
     if not post_policy.can_view(editor, post):
         raise ActionError(_("No such post."), status=404)
+    if post.author_id == editor.pk:
+        _refuse_if_silenced(editor, post.thread.community)
     if not post_policy.can_edit(editor, post):
         raise ActionError(_("You can only edit your own posts."), status=403)
     body = _clean_body(body)

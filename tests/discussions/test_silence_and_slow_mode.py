@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from communities.models import Membership
 from core.errors import ActionError
 from discussions import moderation, services
 from discussions.models import ModerationAction, Post
+from notifications.models import Kind, Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +147,30 @@ def test_slow_mode_bounds_and_permission(thread, asker, gardener):
         moderation.set_slow_mode(actor=asker, thread=thread, seconds=60)
     with pytest.raises(ActionError):
         moderation.set_slow_mode(actor=gardener, thread=thread, seconds=10**6)
+
+
+def test_a_silenced_member_cannot_edit_and_so_mentions_nobody(
+    community, thread, asker, gardener, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    post = thread.posts.get(number=1)
+    moderation.silence_member(actor=gardener, membership=_membership(community, asker), days=3)
+
+    body = f"{post.body} @{gardener.username}"
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(ActionError, match="paused your posting"),
+    ):
+        services.edit_post(editor=asker, post=post, body=body)
+    client.force_login(asker)
+    edit_url = reverse(
+        "discussions:edit_post",
+        kwargs={"slug": community.slug, "thread_id": thread.pk, "number": post.number},
+    )
+    response = client.post(edit_url, {"body": f"Changed @{gardener.username}"})
+
+    assert response.status_code == 403
+    assert Post.objects.get(pk=post.pk).body == post.body
+    assert not Notification.objects.filter(recipient=gardener, kind=Kind.MENTION).exists()
+    assert mailoutbox == []
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert edit_url not in page
