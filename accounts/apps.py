@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and profiles")
 
     def ready(self) -> None:
-        from accounts.signals import sync_site
+        from accounts.models import User
+        from accounts.signals import announce_closed_account, sync_site
 
         post_migrate.connect(sync_site, sender=self)
+        post_save.connect(announce_closed_account, sender=User)
+        pre_delete.connect(announce_closed_account, sender=User)

@@ -7,8 +7,12 @@ class CommunitiesConfig(AppConfig):
     verbose_name = _("Communities")
 
     def ready(self) -> None:
+        from accounts.signals import account_closed
         from communities.permissions import holds_guest_pass
+        from communities.services.guests import end_guest_passes_of
         from core import page_cache
+
+        account_closed.connect(end_guest_passes_of, dispatch_uid="communities-guest-passes")
 
         # A guest pass ends with time, not with a write: a guest's pages are never kept.
         page_cache.never_keep_pages_for(holds_guest_pass)

@@ -14,6 +14,12 @@ class RhythmConfig(AppConfig):
     name = "rhythm"
     verbose_name = _("Rhythm")
 
+    def ready(self) -> None:
+        from accounts.signals import account_closed
+        from rhythm.services import revoke_calendar_tokens_of
+
+        account_closed.connect(revoke_calendar_tokens_of, dispatch_uid="rhythm-calendar-tokens")
+
     def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
         """A thread about visits can put one on the calendar (gardeners schedule it).
 

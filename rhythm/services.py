@@ -359,6 +359,12 @@ def create_calendar_token(*, user, community: Community | None = None) -> Calend
             )
 
 
+def revoke_calendar_tokens_of(sender=None, *, user, **kwargs) -> int:
+    """A closed account's calendar addresses end with it (``account_closed``)."""
+    tokens = CalendarToken.objects.filter(user=user, revoked_at=None)
+    return tokens.update(revoked_at=timezone.now())
+
+
 def revoke_calendar_token(*, user, token_id: int) -> None:
     updated = CalendarToken.objects.filter(pk=token_id, user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()

@@ -64,7 +64,10 @@ class GuestPass(models.Model):
 
 
 def active_passes():
-    """Accepted, not revoked, not expired: the passes that open a door today."""
+    """Accepted, not revoked, not expired, held by an open account: today's open doors."""
     return GuestPass.objects.filter(
-        accepted_at__isnull=False, revoked_at=None, expires_at__gt=timezone.now()
+        accepted_at__isnull=False,
+        revoked_at=None,
+        expires_at__gt=timezone.now(),
+        user__is_active=True,
     )

@@ -97,6 +97,11 @@ def invite_guest(
     return guest_pass, token
 
 
+def end_guest_passes_of(sender=None, *, user, **kwargs) -> int:
+    """A closed account's passes end with it (``account_closed``); the links answer 410."""
+    return GuestPass.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
+
+
 def find_guest_pass(token: str) -> GuestPass | None:
     return (
         GuestPass.objects.select_related("community", "invited_by")
@@ -126,7 +131,9 @@ def accept_guest_pass(*, user, token: str) -> GuestPass:
             )
         inviter = guest_pass.invited_by
         permissions.forget_memberships(inviter)
-        if inviter is None or not permissions.can_invite_guests(inviter, guest_pass.community):
+        if inviter is None or not inviter.is_active or not permissions.can_invite_guests(
+            inviter, guest_pass.community
+        ):
             raise ActionError(
                 _("This guest invitation is no longer valid. Ask a gardener for a new one."),
                 status=410,

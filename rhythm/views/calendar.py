@@ -96,7 +96,9 @@ def token_calendar(request, token: str):
     """A secret address: a community's whole calendar, or all of one person's communities.
     Revoked or unknown tokens, and people who left, get 404."""
     found = (
-        CalendarToken.objects.filter(token=token[:64], revoked_at__isnull=True)
+        CalendarToken.objects.filter(
+            token=token[:64], revoked_at__isnull=True, user__is_active=True
+        )
         .select_related("user", "community")
         .first()
     )
