@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from discussions.models import Behaviour
+from discussions.models.behaviour import EXAMPLE_MAX
 from discussions.models.thread import BODY_MAX, TITLE_MAX
 
 
@@ -63,3 +64,21 @@ class EditPostForm(forms.Form):
     body = forms.CharField(
         label=_("Message"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 10})
     )
+
+
+class BehaviourExamplesForm(forms.Form):
+    """One text box per behaviour the community uses; an empty one shows the standard."""
+
+    def __init__(self, *args, behaviours, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.behaviours = behaviours
+        for behaviour in behaviours:
+            self.fields[behaviour.code] = forms.CharField(
+                label=behaviour.name,
+                required=False,
+                max_length=EXAMPLE_MAX,
+                initial=behaviour.own_example or "",
+                widget=forms.Textarea(attrs={"rows": 2, "placeholder": behaviour.example}),
+                help_text=_("%(explanation)s Left empty, the form shows: “%(standard)s”")
+                % {"explanation": behaviour.explanation, "standard": behaviour.example},
+            )

@@ -142,5 +142,10 @@ class PostPolicy(Policy[Post]):
         return bool(self.rule(f) & f.shown & f.thread.standing.member & ~f.own)
 
 
+def can_edit_behaviour_examples(user, community: Community) -> bool:
+    """Gardeners word the examples their community's thread form shows for each behaviour."""
+    return bool(StandingIn(user, community).gardener)
+
+
 threads = ThreadPolicy()
 posts = PostPolicy()

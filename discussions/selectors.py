@@ -1,10 +1,18 @@
 """Reads shared by discussion pages: each a fixed number of queries, whatever the size."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from communities.models import Community, GuestPass
 from core.vocabulary import ANSWERABLE
-from discussions.models import Behaviour, Flag, ModerationAction, Post, Reaction, Thread
+from discussions.models import (
+    Behaviour,
+    BehaviourExample,
+    Flag,
+    ModerationAction,
+    Post,
+    Reaction,
+    Thread,
+)
 from discussions.permissions import threads as thread_policy
 
 POSTS_PER_PAGE = 30
@@ -14,6 +22,24 @@ def behaviours_for(community: Community) -> list[Behaviour]:
     """The nine standard behaviours plus the extras this community switched on."""
     extras = community.extra_behaviours.values("behaviour_id")
     return list(Behaviour.objects.filter(Q(is_standard=True) | Q(pk__in=extras)))
+
+
+def behaviours_with_examples(community: Community) -> list[Behaviour]:
+    """``behaviours_for`` with the example each one shows here, in the same one query.
+
+    Each behaviour carries ``own_example`` (the community's text, None when it has not set
+    one, "" when a gardener cleared it) and ``shown_example``: that text, else the standard.
+    """
+    own = BehaviourExample.objects.filter(community=community, behaviour=OuterRef("pk"))
+    extras = community.extra_behaviours.values("behaviour_id")
+    behaviours = list(
+        Behaviour.objects.filter(Q(is_standard=True) | Q(pk__in=extras)).annotate(
+            own_example=Subquery(own.values("text")[:1])
+        )
+    )
+    for behaviour in behaviours:
+        behaviour.shown_example = behaviour.own_example or behaviour.example
+    return behaviours
 
 
 def threads(

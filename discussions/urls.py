@@ -1,6 +1,6 @@
 from django.urls import path
 
-from discussions import moderation_views, views
+from discussions import example_views, moderation_views, views
 
 app_name = "discussions"
 
@@ -29,6 +29,11 @@ urlpatterns = [
         "c/<slug:slug>/threads/<int:thread_id>/posts/<int:number>/helpful/",
         views.helpful,
         name="helpful",
+    ),
+    path(
+        "c/<slug:slug>/settings/behaviours/",
+        example_views.behaviour_examples,
+        name="behaviour_examples",
     ),
     path("c/<slug:slug>/moderation/", moderation_views.queue, name="moderation"),
     path(

@@ -21,6 +21,7 @@ from core.policies import get_visible_or_404, require
 from discussions import selectors, services
 from discussions.forms import EditPostForm, ReplyForm, ThreadForm
 from discussions.models import Behaviour, Post
+from discussions.permissions import can_edit_behaviour_examples
 from discussions.permissions import posts as post_policy
 from discussions.permissions import threads as thread_policy
 from discussions.post_fragments import attach_post_html
@@ -138,7 +139,7 @@ def thread_new(request, slug):
         thread_policy.can_start(request.user, community),
         _("Join the community to start a thread."),
     )
-    behaviours = selectors.behaviours_for(community)
+    behaviours = selectors.behaviours_with_examples(community)
     form = ThreadForm(
         request.POST or None,
         behaviours=behaviours,
@@ -170,6 +171,7 @@ def thread_new(request, slug):
             "form": form,
             "behaviours": behaviours,
             "selected": {str(pk) for pk in form["behaviours"].value() or []},
+            "can_edit_examples": can_edit_behaviour_examples(request.user, community),
         },
         status=400 if form.errors else 200,
     )

@@ -1,9 +1,10 @@
-from discussions.models.behaviour import Behaviour, CommunityBehaviour
+from discussions.models.behaviour import Behaviour, BehaviourExample, CommunityBehaviour
 from discussions.models.moderation import Flag, ModerationAction
 from discussions.models.thread import Post, PostRevision, Reaction, Thread
 
 __all__ = [
     "Behaviour",
+    "BehaviourExample",
     "CommunityBehaviour",
     "Flag",
     "ModerationAction",

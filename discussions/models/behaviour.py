@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -49,3 +50,36 @@ class CommunityBehaviour(models.Model):
 
     def __str__(self) -> str:
         return f"{self.behaviour} in {self.community}"
+
+
+EXAMPLE_MAX = 200  # as long as the standard example, which the form shows when none is set
+
+
+class BehaviourExample(models.Model):
+    """The opening question a community shows beside one behaviour in its thread form.
+
+    Written by its gardeners in the words of their own practice; where a community has
+    none, the behaviour's standard example is shown. A cleared example stays as a row with
+    empty text, so the community's choice of the standard wording is remembered and
+    nothing seeded later writes over it.
+    """
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="behaviour_examples"
+    )
+    behaviour = models.ForeignKey(Behaviour, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(_("example"), max_length=EXAMPLE_MAX, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "behaviour"], name="one_example_per_community_behaviour"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.behaviour} in {self.community}: {self.text}"

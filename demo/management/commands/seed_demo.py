@@ -13,6 +13,7 @@ from communities.models.choices import Role
 from communities.services.community import EDITABLE_FIELDS
 from core.vocabulary import Target
 from demo import assets as demo_assets
+from demo import behaviour_examples as demo_behaviour_examples
 from demo import digests as demo_digests
 from demo import discussions as demo_discussions
 from demo import history as demo_history
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             demo_history.seed(self.stdout, people)
             for seed in (
                 demo_discussions.seed,
+                demo_behaviour_examples.seed,  # after the extras the communities switch on
                 demo_assets.seed,
                 demo_notifications.seed,
                 demo_proposals.seed,
