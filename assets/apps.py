@@ -6,6 +6,13 @@ class AssetsConfig(AppConfig):
     name = "assets"
     verbose_name = _("Assets")
 
+    def ready(self) -> None:
+        from assets import addresses
+        from core import targets
+        from core.vocabulary import Target
+
+        targets.register(Target.ASSET, addresses.asset_urls)
+
     def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
         from assets.thread_hooks import thread_actions
 

@@ -48,7 +48,6 @@ def _record(asset: Asset, *, actor, verb: str, behaviour: str, title: str = "") 
         target_type=Target.ASSET,
         target_id=asset.pk,
         title=title or asset.title,
-        url=asset.get_absolute_url(),
         is_public=not asset.members_only,
     )
 

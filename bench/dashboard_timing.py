@@ -101,13 +101,11 @@ def _insert_in_sql(community: Community, people: list[int], have: int, rows: int
                 """
                 INSERT INTO communities_activity
                     (community_id, actor_id, verb, behaviour, target_type, target_id,
-                     title, url, is_public, withdrawn, created_at)
+                     thread_id, title, is_public, withdrawn, created_at)
                 SELECT %(community)s,
                        (%(people)s::bigint[])[1 + floor(power(random(), 3) * %(n)s)::int],
                        v.verb, (%(behaviours)s::text[])[1 + floor(random() * 4)::int],
-                       'thread', t.thread, 'Thread ' || t.thread,
-                       '/c/' || %(slug)s || '/threads/' || t.thread || '/'
-                           || CASE WHEN v.verb = 'thread_started' THEN '' ELSE '?post=2' END,
+                       'thread', t.thread, t.thread, 'Thread ' || t.thread,
                        true, false,
                        now() - random() * interval '1095 days'
                 FROM generate_series(%(first)s, %(last)s - 1) AS g(i)
@@ -143,7 +141,6 @@ def _insert_in_python(community: Community, people: list[int], have: int, rows: 
     for n in range(have, rows):
         verb = rng.choice(verbs)
         thread = rng.randrange(1, rows // 10 + 2)
-        url = f"/c/{SLUG}/threads/{thread}/" + ("" if verb == Verb.THREAD_STARTED else "?post=2")
         batch.append(
             Activity(
                 community=community,
@@ -152,7 +149,7 @@ def _insert_in_python(community: Community, people: list[int], have: int, rows: 
                 behaviour=rng.choice(BEHAVIOURS),
                 target_type=Target.THREAD,
                 target_id=thread,
-                url=url,
+                thread_id=thread,
                 title=f"Thread {thread}",
                 created_at=now - timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60)),
             )

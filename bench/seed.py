@@ -371,7 +371,6 @@ def main() -> None:
         for th, n in zip(threads, per_thread, strict=True):
             gap = (now - th.created_at).total_seconds() / (n + 1)
             when = th.created_at
-            url = f"/c/{by_pk[th.community_id].slug}/threads/{th.pk}/"
             for number in range(1, n + 1):
                 if number > 1:
                     when = min(now, when + timedelta(seconds=rnd.expovariate(1.0 / gap)))
@@ -397,7 +396,7 @@ def main() -> None:
                         verb=Activity.Verb.THREAD_STARTED if number == 1 else Activity.Verb.REPLIED,
                         target_type=Target.THREAD if number == 1 else Target.POST,
                         title=th.title,
-                        url=url if number == 1 else f"{url}?post={number}#post-{number}",
+                        thread_id=th.pk,
                         created_at=when,
                     )
                 )

@@ -6,6 +6,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from communities.ledger import addresses
 from communities.models import Activity, Community
 
 FEED_VERBS = [
@@ -37,11 +38,14 @@ class CommunityActivityFeed(Feed):
 
     def items(self, community: Community):
         rows = Activity.objects.filter(community=community, verb__in=FEED_VERBS)
-        return (
+        found = addresses.with_urls(
             permissions.visible_activity(None, rows)
             .select_related("actor")
             .order_by("-created_at", "-id")[:30]
         )
+        for row in found:  # an entry needs a link: one whose target is gone leads home
+            row.url = row.url or community.get_absolute_url()
+        return found
 
     def item_title(self, item: Activity) -> str:
         who = item.actor.name if item.actor else _("Someone")
@@ -53,7 +57,7 @@ class CommunityActivityFeed(Feed):
         return escape(item.title)
 
     def item_link(self, item: Activity) -> str:
-        return item.url or item.community.get_absolute_url()
+        return item.url
 
     def item_guid(self, item: Activity) -> str:
         return f"activity-{item.pk}"

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from communities import permissions
+from communities.ledger import addresses
 from communities.models import (
     Activity,
     Community,
@@ -95,7 +96,7 @@ def recent_activity(communities, *, viewer, limit: int = 20) -> list[Activity]:
     """Latest ledger rows across communities that this person may see (the ledger's rule,
     ``permissions.visible_activity``: members-only rows only for members)."""
     hidden_verbs = [Activity.Verb.ROLE_CHANGED, Activity.Verb.LEVEL_CHANGED]
-    return list(
+    return addresses.with_urls(
         permissions.visible_activity(viewer, Activity.objects.filter(community__in=communities))
         .exclude(verb__in=hidden_verbs)
         .select_related("actor", "community")

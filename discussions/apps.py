@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class DiscussionsConfig(AppConfig):
     name = "discussions"
     verbose_name = _("Discussions")
+
+    def ready(self) -> None:
+        from core import targets
+        from core.vocabulary import Target
+        from discussions import addresses
+
+        targets.register(Target.THREAD, addresses.thread_urls)
+        targets.register(Target.POST, addresses.post_urls)

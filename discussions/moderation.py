@@ -230,7 +230,6 @@ def move_thread(*, actor, thread: Thread, to: Community) -> Thread:
     kept = [b for b in thread.behaviours.all() if b.pk in allowed]
     if not kept:
         raise ActionError(_("None of this thread's behaviours is switched on there."), field="to")
-    post_ids = list(Post.objects.filter(thread=thread).values_list("pk", flat=True))
     old_url = thread.get_absolute_url()
     with transaction.atomic():
         # What was said in private stays for members wherever the thread goes.
@@ -247,11 +246,10 @@ def move_thread(*, actor, thread: Thread, to: Community) -> Thread:
             new_url=thread.get_absolute_url(),
         )
         thread.behaviours.set(kept)
-        thread_rows = Activity.objects.filter(target_type=Target.THREAD, target_id=thread.pk)
-        post_rows = Activity.objects.filter(target_type=Target.POST, target_id__in=post_ids)
-        with rollups.kept_in_step(thread_rows), rollups.kept_in_step(post_rows):
-            thread_rows.update(community=to)
-            post_rows.update(community=to)
+        # Every row of the thread and its posts follows it, and so does its roll-up.
+        rows = Activity.objects.filter(thread_id=thread.pk)
+        with rollups.kept_in_step(rows):
+            rows.update(community=to)
         _republish(thread)
         for community in (source, to):
             _log(

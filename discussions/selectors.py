@@ -81,6 +81,14 @@ def thread_page() -> QuerySet[Thread]:
     )
 
 
+def moved_from(slug: str) -> QuerySet[Thread]:
+    """Threads moved out of the community at ``slug``: their old addresses still lead there."""
+    moves = ModerationAction.objects.filter(
+        kind=ModerationAction.Kind.MOVE, thread=OuterRef("pk"), community__slug=slug
+    )
+    return thread_page().filter(Exists(moves)).exclude(community__slug=slug)
+
+
 def page_of_posts(thread: Thread, page_number: int) -> tuple[list[Post], Post | None]:
     """The page's posts and the accepted answer, in one query, each marked ``by_guest``.
 

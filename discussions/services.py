@@ -83,8 +83,8 @@ def record_post_activity(
         behaviour=_codes(thread),
         target_type=Target.POST,
         target_id=post.pk,
+        thread_id=thread.pk,
         title=thread.title,
-        url=post.get_absolute_url(),
         is_public=public and not thread.members_only,
         at=at,
     )
@@ -139,8 +139,8 @@ def _announce_thread(
         behaviour=" ".join(b.code for b in behaviours),
         target_type=Target.THREAD,
         target_id=thread.pk,
+        thread_id=thread.pk,
         title=thread.title,
-        url=thread.get_absolute_url(),
         is_public=not thread.members_only,
         at=at,
     )

@@ -3,7 +3,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -48,6 +48,15 @@ def _thread(request, slug, thread_id):
     return get_visible_or_404(
         thread_policy, request.user, selectors.thread_page(), community__slug=slug, pk=thread_id
     )
+
+
+def _moved_or_404(request, slug, thread_id):
+    """A thread moved elsewhere: its old address leads on for whoever may read it (301)."""
+    thread = get_visible_or_404(
+        thread_policy, request.user, selectors.moved_from(slug), pk=thread_id
+    )
+    query = request.GET.urlencode()
+    return HttpResponsePermanentRedirect(thread.get_absolute_url() + (f"?{query}" if query else ""))
 
 
 def _post(request, thread, number):
@@ -180,7 +189,10 @@ def thread_new(request, slug):
 @whole_page_cached(query=("page", "post", "quote"))
 def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     # A guest of this one thread may open it even where the community is closed to them.
-    thread = _thread(request, slug, thread_id)
+    try:
+        thread = _thread(request, slug, thread_id)
+    except Http404:
+        return _moved_or_404(request, slug, thread_id)
     community = thread.community
     pages = selectors.page_count(thread)
     post_number = _whole_number(request.GET.get("post", ""))

@@ -102,7 +102,6 @@ def welcome_newcomer(*, gardener, community: Community, newcomer, message: str =
             target_type=Target.USER,
             target_id=newcomer.pk,
             title=newcomer.name,
-            url=post.get_absolute_url(),
             is_public=False,
         )
     return post

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.vocabulary import BehaviourCode
+from core.vocabulary import BehaviourCode, Target
 
 
 class InsightsConfig(AppConfig):
@@ -13,6 +13,13 @@ class InsightsConfig(AppConfig):
 
     name = "insights"
     verbose_name = _("Insights")
+
+    def ready(self) -> None:
+        from core import targets
+        from insights import addresses
+
+        targets.register(Target.GAP, addresses.gap_urls)
+        targets.register(Target.VALUE_STORY, addresses.story_urls)
 
     def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
         """A mapping-knowledge thread can put what it found missing in the gap register.

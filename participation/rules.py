@@ -18,7 +18,6 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
-from communities.ledger.rollups import thread_key
 from communities.models.choices import LEVEL_ORDER, Level
 from core.vocabulary import Verb
 
@@ -189,7 +188,7 @@ class Row(NamedTuple):
     verb: str
     target_type: str
     target_id: int | None
-    url: str
+    thread_id: int | None  # the thread a thread's or a post's row belongs to
     created_at: datetime
 
 
@@ -216,21 +215,21 @@ class _Award(NamedTuple):
 def _awards(rows: list[Row], *, since: datetime, first_contribution: dict[int, datetime]):
     """Every point-earning fact in the rows, once each, with who earned it."""
     rows = sorted(rows, key=lambda r: r.created_at)
-    starts: dict[str, Row] = {}
+    starts: dict[int, Row] = {}
     asset_owner: dict[int, int] = {}
     for row in rows:
-        if row.verb == Verb.THREAD_STARTED and row.actor_id:
-            starts.setdefault(thread_key(row.url), row)
+        if row.verb == Verb.THREAD_STARTED and row.actor_id and row.thread_id:
+            starts.setdefault(row.thread_id, row)
         elif row.verb == Verb.ASSET_PUBLISHED and row.actor_id and row.target_id:
             asset_owner.setdefault(row.target_id, row.actor_id)
-    answered: set[str] = set()  # threads that already had a reply from someone else
+    answered: set[int | None] = set()  # threads that already had a reply from someone else
     seen: set[tuple] = set()
     reusers: dict[int, set[int]] = defaultdict(set)
     for row in rows:
         if row.created_at < since or not row.actor_id:
             continue
         actor, verb, at = row.actor_id, row.verb, row.created_at
-        key = thread_key(row.url)
+        key = row.thread_id
         if verb == Verb.THREAD_STARTED:
             yield _Award(actor, Verb.THREAD_STARTED, at, None)
         elif verb == Verb.REPLIED:

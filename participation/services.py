@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.ledger.rollups import thread_key
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.services.membership import level_change_rows, set_member_level
 from core.errors import ActionError
@@ -29,7 +28,7 @@ from participation.rules import (
 )
 
 # A person's own first acts: what makes their first thread a newcomer's thread.
-ROW_FIELDS = ("actor_id", "verb", "target_type", "target_id", "url", "created_at")
+ROW_FIELDS = ("actor_id", "verb", "target_type", "target_id", "thread_id", "created_at")
 
 
 def rules_for(community: Community) -> Rules:
@@ -112,14 +111,16 @@ def member_standing(
             | Q(verb=Verb.ASSET_PUBLISHED, target_type=Target.ASSET)
         )
     )
-    my_threads = {thread_key(r.url) for r in own if r.verb == Verb.THREAD_STARTED}
-    replied_in = {thread_key(r.url) for r in own if r.verb in {Verb.REPLIED, Verb.ANSWER_ACCEPTED}}
+    my_threads = {r.thread_id for r in own if r.verb == Verb.THREAD_STARTED and r.thread_id}
+    replied_in = {
+        r.thread_id for r in own if r.verb in {Verb.REPLIED, Verb.ANSWER_ACCEPTED} and r.thread_id
+    }
     my_assets = {r.target_id for r in own if r.verb == Verb.ASSET_PUBLISHED}
     related = Q(pk__in=[])
-    for key in my_threads | replied_in:
-        related |= Q(verb=Verb.REPLIED, url__startswith=f"{key}?")
+    if my_threads | replied_in:
+        related |= Q(verb=Verb.REPLIED, thread_id__in=my_threads | replied_in)
     if replied_in:
-        related |= Q(verb=Verb.THREAD_STARTED, url__in=replied_in)
+        related |= Q(verb=Verb.THREAD_STARTED, thread_id__in=replied_in)
     if my_assets:
         related |= Q(verb__in=[Verb.ASSET_USED, Verb.ASSET_ADAPTED], target_id__in=my_assets)
     others = _rows(ledger.filter(created_at__gte=since).exclude(actor_id=user_id).filter(related))

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.vocabulary import BehaviourCode
+from core.vocabulary import BehaviourCode, Target
 
 
 class RhythmConfig(AppConfig):
@@ -16,9 +16,13 @@ class RhythmConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.signals import account_closed
+        from core import targets
+        from rhythm import addresses
         from rhythm.services import revoke_calendar_tokens_of
 
         account_closed.connect(revoke_calendar_tokens_of, dispatch_uid="rhythm-calendar-tokens")
+        targets.register(Target.MEETING, addresses.meeting_urls)
+        targets.register(Target.MEETING_OCCURRENCE, addresses.occurrence_urls)
 
     def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
         """A thread about visits can put one on the calendar (gardeners schedule it).

@@ -241,7 +241,6 @@ def rsvp_to_meeting(*, user, series: MeetingSeries, original_start: datetime, an
         target_type=Target.MEETING,
         target_id=series.pk,
         title=series.title,
-        url=series.get_absolute_url(),
         is_public=not series.members_only,
     )
     return rsvp
@@ -303,7 +302,6 @@ def _ledger_attendance(
             target_type=Target.MEETING_OCCURRENCE,
             target_id=row.pk,
             title=series.title,
-            url=series.get_absolute_url(),
             is_public=not series.members_only,
             at=at,
         )
@@ -315,7 +313,6 @@ def _ledger_attendance(
             target_type=Target.MEETING_OCCURRENCE,
             target_id=row.pk,
             title=series.title,
-            url=series.get_absolute_url(),
             is_public=not series.members_only,
             at=at,
         )

@@ -1,4 +1,4 @@
-"""How the roll-ups count: by UTC day and ISO week, threads by address, a version per
+"""How the roll-ups count: by UTC day and ISO week, threads by id, a version per
 community that changes with every roll-up change (it keys the dashboard's short cache)."""
 
 from datetime import UTC, date, datetime, timedelta
@@ -29,15 +29,6 @@ def changed(community_id: int) -> None:
         cache.incr(key)
     except ValueError:  # not there (yet, or evicted)
         cache.add(key, time_ns(), None)
-
-
-def thread_key(url: str) -> str:
-    """Which thread a ledger row is about: its address without the post anchor.
-
-    Threads and replies are linked through the url snapshot so the ledger never reads the
-    discussions tables.
-    """
-    return url.split("?", 1)[0].split("#", 1)[0]
 
 
 def utc_day(at: datetime) -> date:

@@ -27,8 +27,10 @@ class Activity(models.Model):
     behaviour = models.CharField(max_length=200, blank=True)
     target_type = models.CharField(max_length=40, blank=True)
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # The thread a row about a thread or one of its posts belongs to (a thread's own row
+    # carries its id): the roll-ups fold threads by it, and a moved thread takes its rows.
+    thread_id = models.PositiveBigIntegerField(null=True, blank=True)
     title = models.CharField(max_length=200, blank=True)
-    url = models.CharField(max_length=300, blank=True)
     # False for members-only content: feeds and public pages show only public rows.
     is_public = models.BooleanField(default=True)
     # Hidden by a gardener: kept for the record, shown in lists to gardeners only.
@@ -48,7 +50,12 @@ class Activity(models.Model):
                 include=["target_id", "actor"],
                 name="activity_verb_time",
             ),
+            models.Index(fields=["target_type", "target_id"], name="activity_target"),
+            models.Index(fields=["thread_id"], name="activity_thread"),
         ]
+
+    # No address is stored: ``ledger.addresses.with_urls`` sets it when a list is read.
+    url = ""
 
     def __str__(self) -> str:
         return f"{self.actor} {self.get_verb_display()} ({self.community})"
@@ -142,7 +149,7 @@ class LedgerThread(models.Model):
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="+"
     )
-    key = models.CharField(max_length=300)
+    thread_id = models.PositiveBigIntegerField()
     title = models.CharField(max_length=200, blank=True)
     starter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -160,7 +167,8 @@ class LedgerThread(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["community", "key"], name="ledger_thread_unique")
+            # One row per thread, wherever it has moved.
+            models.UniqueConstraint(fields=["thread_id"], name="ledger_thread_unique")
         ]
         indexes = [
             # Threads alive in a period and their behaviours, from the index alone.
@@ -172,12 +180,11 @@ class LedgerThread(models.Model):
             models.Index(fields=["community", "started_at"], name="ledger_thread_started"),
         ]
 
-    def __str__(self) -> str:
-        return self.key
+    # No address is stored: ``ledger.addresses.with_thread_urls`` sets it when read.
+    url = ""
 
-    @property
-    def url(self) -> str:
-        return self.key
+    def __str__(self) -> str:
+        return self.title or f"thread {self.thread_id}"
 
     @property
     def behaviours(self) -> set[str]:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from communities.ledger.rollups import count_activity
 from communities.ledger.signals import activity_recorded
 from communities.models import Activity, Community
+from core.vocabulary import Target
 
 
 def activity_row(
@@ -17,12 +18,19 @@ def activity_row(
     behaviour: str = "",
     target_type: str = "",
     target_id: int | None = None,
+    thread_id: int | None = None,
     title: str = "",
-    url: str = "",
     is_public: bool | None = None,
     at: datetime | None = None,
 ) -> Activity:
-    """An unsaved ledger row, for writers that save many at once (bulk recomputes)."""
+    """An unsaved ledger row, for writers that save many at once (bulk recomputes).
+
+    Rows name what they are about by (``target_type``, ``target_id``); rows about a thread
+    or one of its posts also name the thread (``thread_id``). Addresses are worked out when
+    the rows are read (``ledger.addresses``).
+    """
+    if thread_id is None and target_type == Target.THREAD:
+        thread_id = target_id
     if is_public is None:
         is_public = community.is_public
     return Activity(
@@ -32,8 +40,8 @@ def activity_row(
         behaviour=behaviour,
         target_type=target_type,
         target_id=target_id,
+        thread_id=thread_id,
         title=title[:200],
-        url=url[:300],
         is_public=is_public and community.is_public,
         created_at=at or timezone.now(),
     )
@@ -47,8 +55,8 @@ def record_activity(
     behaviour: str = "",
     target_type: str = "",
     target_id: int | None = None,
+    thread_id: int | None = None,
     title: str = "",
-    url: str = "",
     is_public: bool | None = None,
     at: datetime | None = None,
 ) -> Activity:
@@ -64,8 +72,8 @@ def record_activity(
         behaviour=behaviour,
         target_type=target_type,
         target_id=target_id,
+        thread_id=thread_id,
         title=title,
-        url=url,
         is_public=is_public,
         at=at,
     )

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
 
-from communities.ledger.counting import changed, fold_thread_row, thread_key, utc_day, week_start
+from communities.ledger.counting import changed, fold_thread_row, utc_day, week_start
 from communities.models import (
     Activity,
     Community,
@@ -57,20 +57,22 @@ def _first_rows(activities: QuerySet) -> Iterator[LedgerFirst]:
         )
 
 
-def _thread_rows(activities: QuerySet, keys: set[str] | None = None) -> list[LedgerThread]:
-    threads: dict[tuple[int, str], LedgerThread] = {}
+def _thread_rows(activities: QuerySet, ids: set[int] | None = None) -> list[LedgerThread]:
+    threads: dict[int, LedgerThread] = {}
     rows = (
-        activities.filter(verb__in=THREAD_VERBS, withdrawn=False)
+        activities.filter(verb__in=THREAD_VERBS, withdrawn=False, thread_id__isnull=False)
         .order_by("created_at", "pk")
-        .values_list("community_id", "actor_id", "verb", "behaviour", "url", "title", "created_at")
+        .values_list(
+            "community_id", "thread_id", "actor_id", "verb", "behaviour", "title", "created_at"
+        )
     )
-    for community_id, actor_id, verb, behaviour, url, title, at in rows.iterator(BATCH):
-        key = thread_key(url)
-        if keys is not None and key not in keys:
+    for community_id, thread_id, actor_id, verb, behaviour, title, at in rows.iterator(BATCH):
+        if ids is not None and thread_id not in ids:
             continue
-        thread = threads.get((community_id, key))
+        thread = threads.get(thread_id)
         if thread is None:
-            thread = threads[(community_id, key)] = LedgerThread(community_id=community_id, key=key)
+            thread = threads[thread_id] = LedgerThread(thread_id=thread_id)
+        thread.community_id = community_id  # the latest row's community: where the thread is
         fold_thread_row(thread, actor_id, verb, behaviour, title, at)
     return list(threads.values())
 
@@ -154,7 +156,8 @@ def rebuild(community: Community) -> tuple[int, int]:
     Community.objects.select_for_update().filter(pk=community.pk).first()
     ledger = Activity.objects.filter(community=community)
     LedgerDay.objects.filter(community=community).delete()
-    LedgerThread.objects.filter(community=community).delete()
+    own_threads = ledger.filter(thread_id__isnull=False).values("thread_id")
+    LedgerThread.objects.filter(Q(community=community) | Q(thread_id__in=own_threads)).delete()
     days = _bulk(LedgerDay, _day_rows(ledger))
     threads = _bulk(LedgerThread, _thread_rows(ledger))
     rebuild_firsts(community)
@@ -197,40 +200,31 @@ def _refresh_days(days: set[tuple[int, date]]) -> None:
         changed(community_id)
 
 
-def _thread_filter(keys: Iterable[str]) -> Q:
-    found = Q()
-    for key in keys:
-        found |= Q(url=key) | Q(url__startswith=key + "?") | Q(url__startswith=key + "#")
-    return found
-
-
-def refresh_threads(threads: dict[tuple[int, str], datetime]) -> None:
-    """Refold threads; ``threads`` maps (community, key) to the earliest touched row."""
-    for community_id in {c for c, _key in threads}:
-        keys = {k for c, k in threads if c == community_id}
-        old = LedgerThread.objects.filter(community_id=community_id, key__in=keys)
-        # A thread's rows all come after its first one: read from there, not the whole history.
-        since = min(
-            [*old.values_list("first_at", flat=True)]
-            + [at for (c, _k), at in threads.items() if c == community_id]
-        )
-        old.delete()
-        rows = Activity.objects.filter(
-            _thread_filter(keys), community_id=community_id, created_at__gte=since
-        )
-        LedgerThread.objects.bulk_create(_thread_rows(rows, keys))
+def refresh_threads(threads: dict[int, datetime]) -> None:
+    """Refold threads; ``threads`` maps a thread's id to the earliest touched row."""
+    if not threads:
+        return
+    old = LedgerThread.objects.filter(thread_id__in=threads)
+    # A thread's rows all come after its first one: read from there, not the whole history.
+    since = min([*old.values_list("first_at", flat=True), *threads.values()])
+    communities = set(old.values_list("community_id", flat=True))
+    old.delete()
+    rows = Activity.objects.filter(thread_id__in=threads, created_at__gte=since)
+    folded = _thread_rows(rows, set(threads))
+    LedgerThread.objects.bulk_create(folded)
+    for community_id in communities | {t.community_id for t in folded}:
+        changed(community_id)
 
 
 def _touched(rows: QuerySet) -> tuple[set, dict, set]:
     days, threads, people = set(), {}, set()
-    found = rows.values_list("community_id", "verb", "url", "created_at", "actor_id")
-    for community_id, verb, url, at, actor_id in found:
+    found = rows.values_list("community_id", "verb", "thread_id", "created_at", "actor_id")
+    for community_id, verb, thread_id, at, actor_id in found:
         days.add((community_id, utc_day(at)))
         if verb in OWN_VERBS and actor_id:
             people.add((community_id, actor_id))
-        if verb in THREAD_VERBS:
-            key = (community_id, thread_key(url))
-            threads[key] = min(at, threads.get(key, at))
+        if verb in THREAD_VERBS and thread_id:
+            threads[thread_id] = min(at, threads.get(thread_id, at))
     return days, threads, people
 
 

@@ -15,7 +15,6 @@ from django.db import IntegrityError, connection, transaction
 from communities.ledger.counting import (
     changed,
     fold_thread_row,
-    thread_key,
     utc_day,
     version,
     week_start,
@@ -48,7 +47,6 @@ __all__ = [
     "rebuild_firsts",
     "rebuild_people",
     "refresh_rows",
-    "thread_key",
     "utc_day",
     "version",
     "week_start",
@@ -135,17 +133,17 @@ def count_activity(activity: Activity) -> None:
                 cursor.execute(
                     _person_sql(model, column), [activity.community_id, start, activity.actor_id]
                 )
-    if activity.verb in THREAD_VERBS and not activity.withdrawn:
+    if activity.verb in THREAD_VERBS and activity.thread_id and not activity.withdrawn:
         _fold_one(activity)
     changed(activity.community_id)
 
 
 def _fold_one(activity: Activity) -> None:
-    key = thread_key(activity.url)
-    rows = LedgerThread.objects.filter(community_id=activity.community_id, key=key)
-    thread = rows.select_for_update().first()
+    thread_id = activity.thread_id
+    thread = LedgerThread.objects.select_for_update().filter(thread_id=thread_id).first()
     if thread is None:
-        thread = LedgerThread(community_id=activity.community_id, key=key)
+        thread = LedgerThread(community_id=activity.community_id, thread_id=thread_id)
+    thread.community_id = activity.community_id  # a thread's roll-up follows it when it moves
     fold_thread_row(
         thread,
         activity.actor_id,
@@ -160,6 +158,6 @@ def _fold_one(activity: Activity) -> None:
                 thread.save()
             return
         except IntegrityError:  # a concurrent first row for the same thread: recount it instead
-            refresh_threads({(activity.community_id, key): activity.created_at})
+            refresh_threads({thread_id: activity.created_at})
             return
     thread.save()

@@ -115,7 +115,6 @@ def create_community(
                 target_type=Target.COMMUNITY,
                 target_id=community.pk,
                 title=community.name,
-                url=community.get_absolute_url(),
             )
     except IntegrityError as exc:  # a concurrent create won the race for the address
         raise ActionError(_("This web address is already taken."), field="slug") from exc
@@ -150,6 +149,5 @@ def update_community(*, actor, community: Community, **changes) -> Community:
             target_type=Target.COMMUNITY,
             target_id=community.pk,
             title=community.name,
-            url=community.get_absolute_url(),
         )
     return community

@@ -90,7 +90,6 @@ def invite_guest(
             target_type=target_type,
             target_id=target_id,
             title=title,
-            url=url,
             is_public=False,
         )
         send_guest_invitation_email.delay_on_commit(guest_pass.pk, token)

@@ -44,7 +44,6 @@ def _add_member(*, community: Community, user, role: str, changed_by) -> Members
         target_type=Target.MEMBERSHIP,
         target_id=membership.pk,
         title=user.name,
-        url=user.get_absolute_url(),
     )
     # However they got in, any request still waiting is now settled.
     JoinRequest.objects.filter(
@@ -173,7 +172,6 @@ def leave_community(*, user, community: Community) -> None:
             verb=Activity.Verb.LEFT,
             target_type=Target.MEMBERSHIP,
             title=user.name,
-            url=user.get_absolute_url(),
         )
     permissions.forget_memberships(user)
 

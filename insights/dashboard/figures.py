@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 from communities import selectors
+from communities.ledger import addresses
 from communities.models import (
     Activity,
     Community,
@@ -27,7 +28,8 @@ from communities.models import (
     MembershipChange,
 )
 from communities.models.choices import LEVEL_ORDER, Role
-from core.vocabulary import CONTRIBUTION_VERBS, Verb
+from core import targets
+from core.vocabulary import CONTRIBUTION_VERBS, Target, Verb
 from insights import selectors as insight_selectors
 from insights.dashboard import contributors, people
 from insights.dashboard.behaviours import CODES
@@ -222,12 +224,13 @@ def _newcomers(
         ).values_list("actor_id", "actor__display_name", "actor__username", "first_at")
     )
     first_threads: dict[int, LedgerThread] = {}
-    for thread in LedgerThread.objects.filter(
+    started = LedgerThread.objects.filter(
         community=community,
         starter_id__in=[row[0] for row in firsts],
         started_at__gte=period.since,
         started_at__lt=period.until,
-    ).order_by("started_at", "pk"):
+    ).order_by("started_at", "pk")
+    for thread in started:
         first_threads.setdefault(thread.starter_id, thread)
     newcomers, hours = [], []
     for actor_id, display, username, first in firsts:
@@ -274,11 +277,12 @@ def _assets(community: Community, period: Period) -> tuple[list[dict], int, int]
         row["target_id"]: row
         for row in reuse.filter(target_id__in=[row["target_id"] for row in top])
         .values("target_id")
-        .annotate(title=Min("title"), url=Min("url"))
+        .annotate(title=Min("title"))
     }
+    urls = targets.resolve(Target.ASSET, named)
     for row in top:
         found = named.get(row["target_id"], {})
-        row.update(title=found.get("title", ""), url=found.get("url", ""))
+        row.update(title=found.get("title", ""), url=urls.get(row["target_id"], ""))
     totals = reuse.aggregate(
         uses=Count("created_at", filter=used), adaptations=Count("created_at", filter=adapted)
     )
@@ -340,6 +344,8 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
     inward, outward = _moves(community, period)
     threads = _threads(community, period, now)
     newcomers, median_hours = _newcomers(community, period, threads["answer_by"])
+    # The threads both lists link to, given their addresses at once.
+    addresses.with_thread_urls([*threads["unanswered"], *(n["thread"] for n in newcomers)])
     evident = set(threads["conversations"])
     top_assets, reuse_count, adaptations = _assets(community, period)
     stories, kinds = insight_selectors.stories_in_period(community, period)

@@ -2,7 +2,6 @@
 person who raised it track it until threads or assets fill it."""
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from communities import permissions
@@ -90,6 +89,5 @@ def update_gap(*, actor, gap: Gap, status: str, filled_by: str = "") -> Gap:
                 target_type=Target.GAP,
                 target_id=gap.pk,
                 title=locked.title,
-                url=reverse("insights:knowledge", kwargs={"slug": community.slug}),
             )
     return locked

@@ -4,7 +4,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -82,7 +81,6 @@ def tell_value_story(
             target_type=Target.VALUE_STORY,
             target_id=story.pk,
             title=what_happened[:120],
-            url=link or reverse("insights:stories", kwargs={"slug": community.slug}),
             at=story.created_at,
         )
     return story

@@ -14,14 +14,12 @@ def test_public_community_feed_lists_public_activity_only(client):
         actor=None,
         verb=Activity.Verb.THREAD_STARTED,
         title="Open question about marking",
-        url="/x/",
     )
     record_activity(
         community=community,
         actor=None,
         verb=Activity.Verb.THREAD_STARTED,
         title="Members-only worry",
-        url="/y/",
         is_public=False,
     )
 

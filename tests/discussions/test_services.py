@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from communities.ledger.addresses import with_urls
 from communities.models import Activity
 from core.errors import ActionError
 from discussions import services
@@ -55,7 +56,8 @@ def test_create_thread_writes_the_opening_post_behaviours_tags_and_ledger(commun
     assert activity.behaviour_codes == ["problem-solving", "seeking-experience"]
     assert (activity.target_type, activity.target_id) == ("thread", thread.pk)
     assert activity.title == "Year 9 ignore the quizzes"
-    assert activity.url == thread.get_absolute_url()
+    assert activity.thread_id == thread.pk
+    assert with_urls([activity])[0].url == thread.get_absolute_url()
     assert activity.is_public is True
 
 
@@ -182,7 +184,8 @@ def test_replies_are_numbered_and_update_the_thread(thread, answerer, community)
     assert [a.target_id for a in replied] == [first_reply.pk, second_reply.pk]
     assert {a.target_type for a in replied} == {"post"}
     assert {a.behaviour for a in replied} == {"problem-solving"}
-    assert replied[0].url == f"{thread.get_absolute_url()}?post=2#post-2"
+    assert {a.thread_id for a in replied} == {thread.pk}
+    assert with_urls(replied)[0].url == f"{thread.get_absolute_url()}?post=2#post-2"
     assert all(a.is_public for a in replied)
 
 
@@ -236,7 +239,8 @@ def test_the_asker_accepts_an_answer(thread, asker, answerer, replies):
     assert activity.actor == answerer
     assert (activity.target_type, activity.target_id) == ("post", replies[0].pk)
     assert activity.behaviour == "problem-solving"
-    assert activity.url == replies[0].get_absolute_url()
+    assert activity.thread_id == thread.pk
+    assert with_urls([activity])[0].url == replies[0].get_absolute_url()
 
 
 def test_accepting_the_same_answer_twice_records_it_once(thread, asker, replies):

@@ -128,6 +128,7 @@ def test_the_home_page_stays_constant_in_queries_with_the_checklist(
     community, gardener, client, django_assert_max_num_queries
 ):
     client.force_login(gardener)
+    ThreadFactory(community=community)  # activity of each kind, whose addresses are looked up
     client.get(community.get_absolute_url())
     with django_assert_max_num_queries(40) as small:
         client.get(community.get_absolute_url())

@@ -85,7 +85,9 @@ def test_meetings_pages_queries_are_constant(client, community, gardener, member
             if page == "first/":
                 url = community.meeting_series.order_by("pk").first().get_absolute_url()
             counts.append(_queries(client, url))
-    assert counts[0] == counts[1], counts
+    # Never more for more rows (the home's activity list looks addresses up once per kind
+    # of target it shows, so fewer kinds in a fuller list may cost one less).
+    assert counts[1] <= counts[0], counts
 
 
 def test_meetings_page_budget(client, community, gardener, member, django_assert_max_num_queries):

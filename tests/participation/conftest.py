@@ -9,7 +9,7 @@ from communities.models import Activity
 
 @pytest.fixture
 def ledger(community):
-    """Write dated ledger rows directly: ``ledger(actor, verb, days_ago, url=..., ...)``."""
+    """Write dated ledger rows directly: ``ledger(actor, verb, days_ago, thread_id=..., ...)``."""
 
     def write(actor, verb, days_ago=1, hours=0, **fields):
         row = Activity.objects.create(

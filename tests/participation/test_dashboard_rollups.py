@@ -31,7 +31,7 @@ from tests.factories import CommunityFactory, add_member
 pytestmark = pytest.mark.django_db
 
 THREAD_FIELDS = (
-    "key",
+    "thread_id",
     "title",
     "starter_id",
     "started_at",
@@ -132,12 +132,11 @@ def people(community):
 def test_record_activity_keeps_both_rollups_in_step(community, people):
     asker, helper, other = people
     now = timezone.now()
-    url = "/c/x/threads/7/"
     record_activity(
         community=community,
         actor=asker,
         verb=Verb.THREAD_STARTED,
-        url=url,
+        thread_id=7,
         title="Stuck",
         behaviour="problem-solving",
         at=now - timedelta(days=3),
@@ -146,14 +145,14 @@ def test_record_activity_keeps_both_rollups_in_step(community, people):
         community=community,
         actor=asker,
         verb=Verb.REPLIED,
-        url=url + "?post=2",
+        thread_id=7,
         at=now - timedelta(days=3, hours=-1),
     )
     record_activity(
         community=community,
         actor=helper,
         verb=Verb.REPLIED,
-        url=url + "?post=3",
+        thread_id=7,
         behaviour="seeking-experience",
         at=now - timedelta(days=2),
     )
@@ -161,7 +160,7 @@ def test_record_activity_keeps_both_rollups_in_step(community, people):
         community=community,
         actor=asker,
         verb=Verb.ANSWER_ACCEPTED,
-        url=url,
+        thread_id=7,
         at=now - timedelta(days=1),
     )
     for _n in range(3):  # the same day, actor and verb: one roll-up row counting three
@@ -181,8 +180,8 @@ def test_record_activity_keeps_both_rollups_in_step(community, people):
 
 
 def test_a_rebuild_twice_changes_nothing(community, people, ledger):
-    ledger(people[0], Verb.THREAD_STARTED, 5, url="/c/x/threads/1/", title="T")
-    ledger(people[1], Verb.REPLIED, 4, url="/c/x/threads/1/?post=2")
+    ledger(people[0], Verb.THREAD_STARTED, 5, thread_id=1, title="T")
+    ledger(people[1], Verb.REPLIED, 4, thread_id=1)
     first = rollups.rebuild(community)
     days, threads = day_counts(community), thread_rows(community)
     assert rollups.rebuild(community) == first
@@ -270,7 +269,7 @@ def test_figures_from_rollups_match_the_raw_ledger(community, people, ledger):
         (40, b, Verb.REPLIED),
         (120, c, Verb.REPLIED),  # before the period
     ]:
-        ledger(actor, verb, days_ago, url="/c/x/threads/1/?post=2")
+        ledger(actor, verb, days_ago, thread_id=1)
     ledger(a, Verb.FLAG_RESOLVED, 3)
     period = parse_period(None, None)
     figures = compute(community, period)

@@ -20,7 +20,11 @@ def url(community):
 def test_the_map_shows_dense_and_thin_areas(community, gardener, ledger):
     for n in range(4):
         ledger(
-            gardener, Verb.THREAD_STARTED, n + 1, behaviour="problem-solving visits", url=f"/t/{n}/"
+            gardener,
+            Verb.THREAD_STARTED,
+            n + 1,
+            behaviour="problem-solving visits",
+            thread_id=n + 1,
         )
     ledger(gardener, Verb.ASSET_PUBLISHED, 2, behaviour="reusing-assets", target_type=Target.ASSET)
     rows = {row["code"]: row for row in knowledge_map(community)}

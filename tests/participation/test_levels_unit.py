@@ -14,7 +14,6 @@ from participation.rules import (
 )
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
-THREAD = "/c/x/threads/{}/"
 
 
 def ago(days=0, hours=0):
@@ -22,16 +21,15 @@ def ago(days=0, hours=0):
 
 
 def started(actor, thread, at):
-    return Row(actor, Verb.THREAD_STARTED, Target.THREAD, thread, THREAD.format(thread), at)
+    return Row(actor, Verb.THREAD_STARTED, Target.THREAD, thread, thread, at)
 
 
 def reply(actor, thread, at, number=2):
-    url = THREAD.format(thread) + f"?post={number}#post-{number}"
-    return Row(actor, Verb.REPLIED, Target.POST, thread * 100 + number, url, at)
+    return Row(actor, Verb.REPLIED, Target.POST, thread * 100 + number, thread, at)
 
 
 def story(actor, at):
-    return Row(actor, Verb.VALUE_STORY, Target.VALUE_STORY, 1, "", at)
+    return Row(actor, Verb.VALUE_STORY, Target.VALUE_STORY, 1, None, at)
 
 
 def level_of(rows, user=1, **kwargs):
@@ -99,24 +97,24 @@ def test_welcome_bonus_only_within_48_hours_and_only_for_a_newcomer():
 
 def test_reuse_credits_the_author_once_per_reuser_and_caps_per_week():
     published = Row(
-        1, Verb.ASSET_PUBLISHED, Target.ASSET, 7, "/a/7/", ago(200)
+        1, Verb.ASSET_PUBLISHED, Target.ASSET, 7, None, ago(200)
     )  # before the window
-    uses = [Row(2, Verb.ASSET_USED, Target.ASSET, 7, "/a/7/", ago(3)) for _ in range(4)]
+    uses = [Row(2, Verb.ASSET_USED, Target.ASSET, 7, None, ago(3)) for _ in range(4)]
     standing = level_of([published, *uses])
     assert standing.by_kind == {"asset_used": 3}
-    own_use = Row(1, Verb.ASSET_USED, Target.ASSET, 7, "/a/7/", ago(3))
+    own_use = Row(1, Verb.ASSET_USED, Target.ASSET, 7, None, ago(3))
     assert level_of([published, own_use]) is None  # using your own asset earns nothing
     # One counterpart gives at most 10 points a week, across assets.
-    many = [Row(1, Verb.ASSET_PUBLISHED, Target.ASSET, n, "", ago(200)) for n in range(5)]
-    many += [Row(2, Verb.ASSET_ADAPTED, Target.ASSET, n, "", ago(2)) for n in range(5)]
+    many = [Row(1, Verb.ASSET_PUBLISHED, Target.ASSET, n, None, ago(200)) for n in range(5)]
+    many += [Row(2, Verb.ASSET_ADAPTED, Target.ASSET, n, None, ago(2)) for n in range(5)]
     assert level_of(many).points == 10
-    two_reusers = [published, uses[0], Row(3, Verb.ASSET_USED, Target.ASSET, 7, "", ago(2))]
+    two_reusers = [published, uses[0], Row(3, Verb.ASSET_USED, Target.ASSET, 7, None, ago(2))]
     assert level_of(two_reusers).stewardship == {"reused_by_two"}
 
 
 def test_accepted_answer_counts_once_per_thread():
     rows = [started(2, 4, ago(3))] + [
-        Row(1, Verb.ANSWER_ACCEPTED, Target.POST, 402, THREAD.format(4) + "?post=2", ago(2))
+        Row(1, Verb.ANSWER_ACCEPTED, Target.POST, 402, 4, ago(2))
         for _ in range(2)
     ]
     assert level_of(rows).by_kind == {"answer_accepted": 5}
