@@ -115,6 +115,17 @@ DATABASES = {
 }
 if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # SQLite creates the file, not its folder
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers on the embedded run wait their turn instead of failing: WAL lets
+    # readers go on beside a writer; IMMEDIATE takes the write lock at BEGIN, so a
+    # transaction never fails on upgrading a read lock; the timeout is how long one waits.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
