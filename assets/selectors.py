@@ -33,12 +33,15 @@ def library(
     kind: str = "",
     behaviour: str = "",
     sort: str = "newest",
+    among: set[int] | None = None,
 ) -> QuerySet[Asset]:
     qs = (
         asset_policy.visible(viewer, Asset.objects.filter(community=community))
         .select_related("author", "community", "latest_version", "adapted_from__community")
         .prefetch_related("tags")
     )
+    if among is not None:  # the assets a figure counted
+        qs = qs.filter(pk__in=among)
     if tag:
         qs = qs.filter(tags__slug=tag)
     if kind:

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,10 +15,11 @@ from assets.forms import AdaptForm, AssetForm, UseForm, VersionForm
 from assets.models import Asset, AssetVersion
 from assets.permissions import assets as asset_policy
 from assets.uploads import INLINE_SAFE
-from communities import permissions
+from communities import counted, permissions
 from communities.views.community import header_context
 from core.errors import ActionError, report_refusal
 from core.markdown import render_markdown
+from core.period import PeriodError, parse_period
 from core.policies import get_visible_or_404, require
 
 ASSETS_PER_PAGE = 24
@@ -41,6 +43,21 @@ def _done(request, to):
     return redirect(to)
 
 
+def _reused_behind(request, community) -> dict:
+    """``?reused=1`` with a period: the assets the dashboard counted as used or adapted."""
+    found = {"among": None, "text": "", "error": ""}
+    if request.GET.get("reused") != "1":
+        return found
+    try:
+        period = parse_period(request.GET.get("start"), request.GET.get("end"))
+    except PeriodError as error:
+        return found | {"error": str(error)}
+    return found | {
+        "among": counted.reused_asset_ids(community, period),
+        "text": _("assets used or adapted %(period)s") % {"period": period.describe()},
+    }
+
+
 def library(request, slug):
     community = _community(request, slug)
     kind = request.GET.get("kind", "")
@@ -51,16 +68,35 @@ def library(request, slug):
     sort = request.GET.get("sort", "newest")
     sort = sort if sort in selectors.SORTS else "newest"
     tag = request.GET.get("tag", "")[:60]
+    figure = _reused_behind(request, community)
+    if figure["among"] is not None:  # a figure's list: the other filters give way to it
+        kind = behaviour = tag = ""
     qs = selectors.library(
-        community, viewer=request.user, tag=tag, kind=kind, behaviour=behaviour, sort=sort
+        community,
+        viewer=request.user,
+        tag=tag,
+        kind=kind,
+        behaviour=behaviour,
+        sort=sort,
+        among=figure["among"],
     )
     page = Paginator(qs, ASSETS_PER_PAGE).get_page(request.GET.get("page"))
+    behind = None
+    if figure["among"] is not None:
+        behind = counted.Behind(
+            text=figure["text"],
+            clear_url=reverse("assets:library", kwargs={"slug": community.slug}),
+            shown=page.paginator.count,
+            counted=len(figure["among"]),
+        )
     return render(
         request,
         "assets/library.html",
         {
             **header_context(request, community),
             "page": page,
+            "behind": behind,
+            "behind_error": figure["error"],
             "kind": kind,
             "kinds": Asset.Kind.choices,
             "behaviour": behaviour,

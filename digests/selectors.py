@@ -22,6 +22,7 @@ from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from communities.standing import EveryMember
 from core.links import absolute_url
+from core.period import Period
 from core.vocabulary import ANSWERABLE, Target
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Kind, SentDigest
 from digests.periods import last_full_week
@@ -29,7 +30,6 @@ from discussions.models import Behaviour, Post, Thread
 from discussions.permissions import posts as post_policy
 from discussions.permissions import threads as thread_policy
 from insights.dashboard.figures import Figures, compute
-from insights.dashboard.period import Period
 from rhythm import occurrences
 from rhythm.models import MeetingSeries
 

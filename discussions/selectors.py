@@ -50,6 +50,7 @@ def threads(
     tag: str = "",
     unanswered: bool = False,
     mine: bool = False,
+    among: set[int] | None = None,
 ) -> QuerySet[Thread]:
     qs = (
         thread_policy.visible(viewer, Thread.objects.filter(community=community))
@@ -60,6 +61,8 @@ def threads(
             Prefetch("behaviours", to_attr="behaviour_list"), Prefetch("tags", to_attr="tag_list")
         )
     )
+    if among is not None:  # the threads a figure counted
+        qs = qs.filter(pk__in=among)
     if behaviour:
         qs = qs.filter(behaviours__code=behaviour)
     if tag:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from communities import permissions
+from communities import counted, permissions
 from communities import selectors as communities_selectors
 from communities.views.community import header_context
 from communities.views.guests import invite_guest_page
@@ -18,7 +18,7 @@ from core import extensions
 from core.errors import ActionError, report_refusal
 from core.page_cache import whole_page_cached
 from core.policies import get_visible_or_404, require
-from discussions import selectors, services
+from discussions import behind, selectors, services
 from discussions.forms import EditPostForm, ReplyForm, ThreadForm
 from discussions.models import Behaviour, Post
 from discussions.permissions import can_edit_behaviour_examples
@@ -75,16 +75,19 @@ def _whole_number(value: str) -> int | None:
     return int(value[:12]) if value.isdecimal() else None
 
 
-@whole_page_cached(query=("behaviour", "tag", "unanswered", "mine", "page"))
+@whole_page_cached(query=("behaviour", "tag", "unanswered", "mine", "page", *behind.QUERY))
 def thread_list(request, slug):
     community = _community(request, slug)
     behaviours = selectors.behaviours_for(community)
     codes = {b.code for b in behaviours}
-    behaviour = request.GET.get("behaviour", "")
+    figure = behind.figure_filter(request.GET, community, behaviours)
+    # A figure's list shows what the figure counted: the other filters give way to it.
+    plain = figure.ids is None
+    behaviour = request.GET.get("behaviour", "") if plain else ""
     behaviour = behaviour if behaviour in codes else ""
-    tag = request.GET.get("tag", "")[:60]
-    unanswered = request.GET.get("unanswered") == "1"
-    mine = request.GET.get("mine") == "1" and request.user.is_authenticated
+    tag = request.GET.get("tag", "")[:60] if plain else ""
+    unanswered = plain and request.GET.get("unanswered") == "1"
+    mine = plain and request.GET.get("mine") == "1" and request.user.is_authenticated
     qs = selectors.threads(
         community,
         viewer=request.user,
@@ -92,6 +95,7 @@ def thread_list(request, slug):
         tag=tag,
         unanswered=unanswered,
         mine=mine,
+        among=None if plain else figure.threads,
     )
     page = Paginator(qs, THREADS_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)  # the rows carry their HTML to the template
@@ -102,6 +106,15 @@ def thread_list(request, slug):
         {
             **header_context(request, community),
             "page": page,
+            "behind": None
+            if plain
+            else counted.Behind(
+                text=figure.text,
+                clear_url=reverse("discussions:list", kwargs={"slug": community.slug}),
+                shown=page.paginator.count,
+                counted=figure.counted,
+            ),
+            "behind_error": figure.error,
             "behaviours": behaviours,
             "behaviour": behaviour,
             "tag": tag,

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communities import permissions, selectors, services
+from communities import counted, people_behind, permissions, selectors, services
 from communities.forms import JoinRequestForm
 from communities.models.choices import Level
 from communities.services.membership import note_visit
@@ -70,20 +71,35 @@ def home(request, slug):
 
 def members(request, slug):
     community = permissions.get_visible_community_or_404(request.user, slug)
-    level = request.GET.get("level", "")
-    level = level if level in Level.values else ""
+    figure = people_behind.people_filter(request.GET, community)
     levels = selectors.members_by_level(community)
     pyramid_rows, members_count, staff_count = selectors.pyramid(community)
     membership = permissions.membership_of(request.user, community)
-    if level:
-        levels = [group for group in levels if group[0] == level]
+    behind = None
+    if figure.users is not None:
+        levels = [
+            (value, label, [m for m in group if m.user_id in figure.users])
+            for value, label, group in levels
+            if not figure.level or value == figure.level
+        ]
+        shown = sum(len(group) for _value, _label, group in levels)
+        behind = counted.Behind(
+            text=figure.text,
+            clear_url=reverse("communities:members", kwargs={"slug": community.slug}),
+            shown=shown,
+            counted=figure.counted,
+        )
+        if not figure.level:  # people from every level: only the levels with some
+            levels = [row for row in levels if row[2]]
     return render(
         request,
         "communities/members.html",
         {
             **header_context(request, community),
             "levels": levels,
-            "level": level,
+            "level": figure.level,
+            "behind": behind,
+            "behind_error": figure.error,
             "level_choices": Level.choices,
             "pyramid": charts.pyramid(pyramid_rows),
             "pyramid_members": members_count,

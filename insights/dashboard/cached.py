@@ -12,8 +12,8 @@ from django.core.cache import cache
 
 from communities.ledger import rollups
 from communities.models import Community
+from core.period import Period
 from insights.dashboard.figures import Figures, compute
-from insights.dashboard.period import Period
 
 FIGURES_SECONDS = 120
 

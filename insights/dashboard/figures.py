@@ -12,16 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
 
-from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
-from communities import selectors
-from communities.ledger import addresses
+from communities import counted, selectors
+from communities.ledger import addresses, contributors
 from communities.models import (
     Activity,
     Community,
-    LedgerFirst,
     LedgerThread,
     LedgerVerbDay,
     Membership,
@@ -29,11 +28,11 @@ from communities.models import (
 )
 from communities.models.choices import LEVEL_ORDER, Role
 from core import targets
+from core.period import Period
 from core.vocabulary import CONTRIBUTION_VERBS, Target, Verb
 from insights import selectors as insight_selectors
-from insights.dashboard import contributors, people
+from insights.dashboard import people
 from insights.dashboard.behaviours import CODES
-from insights.dashboard.period import Period
 from insights.dashboard.rhythm import rhythm_figures
 from insights.models import ValueStory
 
@@ -73,6 +72,7 @@ class Figures:
     newcomers: list[dict]
     median_first_response_hours: float | None
     unanswered: list[LedgerThread]
+    waiting: int
     active_threads: int
     new_threads: int
     # Threads in the period with two or more people, counted per behaviour code.
@@ -81,10 +81,12 @@ class Figures:
     extra_behaviours_evident: set[str]
     top_assets: list[dict]
     reuse_count: int
+    reused_assets: int
     adaptations: int
     rhythm: dict
     stories: list[ValueStory]
     story_kinds: list[tuple[str, str, int]]
+    stories_told: int
     ledger_stories: int
     public_rows: int
     private_rows: int
@@ -179,11 +181,9 @@ def _moves(community: Community, period: Period) -> tuple[int, int]:
 
 
 def _threads(community: Community, period: Period, now: datetime) -> dict:
-    """Threads alive in the period, from the per-thread roll-up: counts, not rows."""
-    # First responses may come up to a week after the period (never after now).
-    answer_by = min(period.until + timedelta(days=7), now)
-    threads = LedgerThread.objects.filter(community=community)
-    alive = threads.filter(first_at__lt=period.until, last_at__gte=period.since)
+    """Threads alive in the period, from the per-thread roll-up: counts, not rows. The
+    rules are ``communities.counted``'s, which the thread lists behind them use too."""
+    alive = counted.alive_threads(community, period)
     # Counting an indexed column, not ids: the covering index answers without the rows.
     counts = alive.aggregate(
         active=Count("last_at"),
@@ -191,26 +191,26 @@ def _threads(community: Community, period: Period, now: datetime) -> dict:
     )
     conversations = Counter()
     for behaviour, n in (
-        alive.filter(conversation_at__lt=period.until)
-        .exclude(behaviour="")
+        counted.conversations(community, period)
         .values_list("behaviour")
         .annotate(n=Count("*"))
         .values_list("behaviour", "n")
     ):
         for code in behaviour.split():
             conversations[code] += n
-    unanswered = list(
-        threads.filter(started_at__gte=period.since, started_at__lt=period.until)
-        .filter(Q(first_response_at__isnull=True) | Q(first_response_at__gte=answer_by))
-        .filter(Q(accepted_at__isnull=True) | Q(accepted_at__gte=period.until))
+    # The first ten and, on each, how many there are in all: one query, not two.
+    waiting = list(
+        counted.waiting_threads(community, period, now)
+        .annotate(total=Window(Count("pk")))
         .order_by("started_at", "pk")[:10]
     )
     return {
         "active": counts["active"],
         "new": counts["new"],
         "conversations": conversations,
-        "unanswered": unanswered,
-        "answer_by": answer_by,
+        "unanswered": waiting,
+        "waiting": waiting[0].total if waiting else 0,
+        "answer_by": counted.answer_by(period, now),
     }
 
 
@@ -219,9 +219,9 @@ def _newcomers(
 ) -> tuple[list[dict], float | None]:
     """People whose first contribution ever fell in the period, and how soon someone answered."""
     firsts = list(
-        LedgerFirst.objects.filter(
-            community=community, first_at__gte=period.since, first_at__lt=period.until
-        ).values_list("actor_id", "actor__display_name", "actor__username", "first_at")
+        counted.newcomers(community, period).values_list(
+            "actor_id", "actor__display_name", "actor__username", "first_at"
+        )
     )
     first_threads: dict[int, LedgerThread] = {}
     started = LedgerThread.objects.filter(
@@ -256,12 +256,7 @@ def _newcomers(
 
 
 def _assets(community: Community, period: Period) -> tuple[list[dict], int, int]:
-    reuse = Activity.objects.filter(
-        community=community,
-        verb__in=[Verb.ASSET_USED, Verb.ASSET_ADAPTED],
-        created_at__gte=period.since,
-        created_at__lt=period.until,
-    )
+    reuse = counted.reuses(community, period)
     used, adapted = Q(verb=Verb.ASSET_USED), Q(verb=Verb.ASSET_ADAPTED)
     top = list(
         reuse.values("target_id")
@@ -284,9 +279,11 @@ def _assets(community: Community, period: Period) -> tuple[list[dict], int, int]
         found = named.get(row["target_id"], {})
         row.update(title=found.get("title", ""), url=urls.get(row["target_id"], ""))
     totals = reuse.aggregate(
-        uses=Count("created_at", filter=used), adaptations=Count("created_at", filter=adapted)
+        uses=Count("created_at", filter=used),
+        adaptations=Count("created_at", filter=adapted),
+        assets=Count("target_id", distinct=True),
     )
-    return top, totals["uses"], totals["adaptations"]
+    return top, totals
 
 
 def _totals(in_period) -> dict:
@@ -347,7 +344,7 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
     # The threads both lists link to, given their addresses at once.
     addresses.with_thread_urls([*threads["unanswered"], *(n["thread"] for n in newcomers)])
     evident = set(threads["conversations"])
-    top_assets, reuse_count, adaptations = _assets(community, period)
+    top_assets, reuse = _assets(community, period)
     stories, kinds = insight_selectors.stories_in_period(community, period)
     sponsorship = Membership.objects.filter(community=community, role=Role.SPONSOR).aggregate(
         n=Count("pk"), seen=Max("dashboard_seen_at")
@@ -369,17 +366,21 @@ def compute(community: Community, period: Period, *, now: datetime | None = None
         newcomers=newcomers,
         median_first_response_hours=median_hours,
         unanswered=threads["unanswered"],
+        waiting=threads["waiting"],
         active_threads=threads["active"],
         new_threads=threads["new"],
         conversations=threads["conversations"],
         behaviours_evident=evident & set(CODES),
         extra_behaviours_evident=evident - set(CODES),
         top_assets=top_assets,
-        reuse_count=reuse_count,
-        adaptations=adaptations,
+        reuse_count=reuse["uses"],
+        adaptations=reuse["adaptations"],
+        reused_assets=reuse["assets"],
         rhythm=rhythm_figures(community, period),
         stories=stories,
         story_kinds=kinds,
+        # The stories themselves, as the table by kind and the stories page count them.
+        stories_told=sum(n for _value, _label, n in kinds),
         ledger_stories=totals["stories"],
         public_rows=totals["public"],
         private_rows=totals["private"],

@@ -162,7 +162,7 @@ def _public_and_private(f: Figures, now: datetime) -> Principle:
 
 def _value(f: Figures, now: datetime) -> Principle:
     """5. Focus on value: answers, reuse and stories per active member."""
-    value_acts = f.accepted_answers + f.reuse_count + f.adaptations + f.ledger_stories
+    value_acts = f.accepted_answers + f.reuse_count + f.adaptations + f.stories_told
     per_active = round(value_acts / f.active_members, 2) if f.active_members else 0.0
     return Principle(
         5,

@@ -10,11 +10,11 @@ from math import ceil
 
 from django.db.models import Count, Exists, OuterRef, Subquery, Sum, Window
 
+from communities import counted
 from communities.models import Community, LedgerDay, Membership, MembershipChange
 from communities.models.choices import Level
+from core.period import Period
 from core.vocabulary import CONTRIBUTION_VERBS, Verb
-from insights.dashboard import contributors
-from insights.dashboard.period import Period
 
 FLOW_ORDER = (Level.PERIPHERAL, Level.OCCASIONAL, Level.ACTIVE, Level.CORE, Level.RESTING)
 REGULAR = (Level.ACTIVE, Level.CORE)
@@ -73,7 +73,7 @@ def concentration(community: Community, period: Period) -> dict:
     """The share of contributions made by the top 10 % of contributors, and how few people
     do half the work."""
     # Whole weeks from the people's weeks, days only at the period's edges.
-    per_person = sorted(contributors.per_person(community, period.start, period.end).values())
+    per_person = sorted(counted.contributions(community, period).values())
     per_person.reverse()
     total = sum(per_person)
     if not total:

@@ -4,8 +4,8 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
 from communities.models import Activity, Community
+from core.period import Period
 from core.vocabulary import Verb
-from insights.dashboard.period import Period
 from rhythm.models import MeetingOccurrence, MeetingSeries
 from rhythm.recurrence import starts_between
 

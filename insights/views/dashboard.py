@@ -5,25 +5,30 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from communities import permissions
+from communities import counted, permissions
 from communities.models import Membership
 from communities.views.community import header_context
 from core import charts, extensions
 from core.errors import ActionError, report_error
+from core.period import PeriodError, default_period, parse_period
+from insights import selectors as insight_selectors
 from insights.dashboard import health
 from insights.dashboard.behaviours import NINE
 from insights.dashboard.cached import figures_for
 from insights.dashboard.figures import WEEKLY_COLUMNS, weekly
-from insights.dashboard.period import PeriodError, default_period, parse_period
 from insights.forms import ValueStoryForm
 from insights.models import ValueStory
 from insights.services import tell_value_story
+
+STORIES_PER_PAGE = 50
 
 
 def _dashboard_community(request, slug):
@@ -75,7 +80,16 @@ def dashboard(request, slug):
                 [(w.start.strftime("%d %b"), w.active_members) for w in figures.weeks]
             ),
             "pyramid_chart": charts.pyramid(figures.pyramid),
-            "evident": [(code, label) for code, label, _hint in NINE if code in evident],
+            "evident": [
+                (code, label, figures.conversations[code])
+                for code, label, _hint in NINE
+                if code in evident
+            ],
+            "extra_evident": sorted(
+                (code, figures.conversations[code]) for code in figures.extra_behaviours_evident
+            ),
+            "members_url": reverse("communities:members", kwargs={"slug": community.slug}),
+            "threads_url": reverse("discussions:list", kwargs={"slug": community.slug}),
             "missing": [(code, label, hint) for code, label, hint in NINE if code not in evident],
             "principles": principles,
             # Figures other apps keep (reuse across communities) through the extension point.
@@ -110,6 +124,28 @@ def dashboard_csv(request, slug):
     return response
 
 
+def _stories_behind(request, community):
+    """The stories a figure links to (``?kind=`` and a period), and how the list says so."""
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in ValueStory.Kind.values else ""
+    if not (kind or request.GET.get("start") or request.GET.get("end")):
+        return insight_selectors.stories(community), None, ""
+    try:
+        period = parse_period(request.GET.get("start"), request.GET.get("end"))
+    except PeriodError as error:
+        return insight_selectors.stories(community), None, str(error)
+    listed = insight_selectors.stories(community, period=period, kind=kind)
+    text = _("value stories told %(period)s") % {"period": period.describe()}
+    if kind:
+        text = _("“%(kind)s” value stories told %(period)s") % {
+            "kind": str(ValueStory.Kind(kind).label).split(" —")[0],
+            "period": period.describe(),
+        }
+    clear = reverse("insights:stories", kwargs={"slug": community.slug})
+    # Every story of a community it may view is the viewer's to read: none is held back.
+    return listed, {"text": text, "clear_url": clear, "counted": listed.count()}, ""
+
+
 def stories(request, slug):
     """Value stories told in a community, newest first; members tell a new one here."""
     community = permissions.get_visible_community_or_404(request.user, slug)
@@ -129,12 +165,19 @@ def stories(request, slug):
             else:
                 messages.success(request, _("Thank you: your story is told."))
                 return redirect("insights:stories", slug=community.slug)
+    listed, behind, behind_error = _stories_behind(request, community)
+    page = Paginator(listed, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    if behind is not None:
+        behind = counted.Behind(**behind, shown=page.paginator.count)
     return render(
         request,
         "insights/stories.html",
         {
             **header_context(request, community),
-            "stories": ValueStory.objects.filter(community=community).select_related("author")[:50],
+            "stories": page.object_list,
+            "page": page,
+            "behind": behind,
+            "behind_error": behind_error,
             "form": form,
             "can_tell": can_tell,
         },

@@ -7,12 +7,12 @@ from django.core import mail
 
 from assets import services as assets
 from communities.models.choices import Role
+from core.period import Period
 from digests.models import Frequency, Kind
 from digests.services import set_digest_frequency
 from digests.tasks import send_community_digests
 from discussions import services as discussions
 from insights.dashboard.figures import compute
-from insights.dashboard.period import Period
 from rhythm import services as meeting_services
 from tests.digests.conftest import IN_PERIOD, RUN, SET_UP, at, meeting, thread
 from tests.factories import UserFactory, add_member

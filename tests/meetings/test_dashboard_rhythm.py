@@ -7,8 +7,8 @@ import pytest
 import time_machine
 
 from communities.models import Activity
+from core.period import Period
 from insights.dashboard.figures import compute
-from insights.dashboard.period import Period
 from rhythm import services
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from communities.ledger import rollups
 from communities.models.choices import Role
+from core.period import parse_period
 from core.vocabulary import Target, Verb
 from insights.dashboard.figures import compute
 from insights.dashboard.health import assess
-from insights.dashboard.period import parse_period
 from tests.factories import CommunityFactory, add_member
 
 pytestmark = pytest.mark.django_db
@@ -221,5 +221,5 @@ def test_headline_figures_speak_in_the_singular_for_one(client, community, garde
     ThreadFactory(community=community, author=newcomer)
     client.force_login(gardener)
     page = client.get(url(community)).content.decode()
-    assert "<strong>1</strong> newcomer</li>" in page
+    assert "<strong>1</strong> newcomer</a></li>" in page
     assert "<strong>1</strong> person contributed" in page

@@ -10,11 +10,11 @@ from django.utils import timezone
 from communities.ledger import rollups
 from communities.ledger.record import record_activity
 from communities.models import Activity
+from core.period import default_period
 from core.vocabulary import Verb
 from discussions import moderation
 from discussions.services import create_thread, reply_to_thread
 from insights.dashboard.cached import figures_for
-from insights.dashboard.period import default_period
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communities.models import Activity, MembershipChange
+from core.period import parse_period
 from core.vocabulary import Verb
 from insights.dashboard import people
-from insights.dashboard.period import parse_period
 from insights.services.knowledge import raise_gap, update_gap
 from participation.rules import POINTS_BY_KIND
 from tests.factories import add_member

@@ -21,11 +21,11 @@ from communities.models import (
     LedgerWeek,
 )
 from communities.tasks import rebuild_rollups
+from core.period import Period, parse_period
 from core.vocabulary import CONTRIBUTION_VERBS, OWN_VERBS, Verb
 from discussions import moderation
 from discussions.services import accept_answer, create_thread, reply_to_thread
 from insights.dashboard.figures import compute
-from insights.dashboard.period import Period, parse_period
 from tests.factories import CommunityFactory, add_member
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,9 @@
-"""The dashboard's date range: parsed, checked, explained when wrong."""
+"""A date range for figures and the lists behind them: parsed, checked, explained when wrong."""
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 DEFAULT_DAYS = 90
@@ -40,6 +40,17 @@ class Period:
 
     def months(self) -> float:
         return max(self.days / 30.44, 1.0)
+
+    @property
+    def query(self) -> str:
+        """The period as a list's query string, so a figure's link carries it along."""
+        return f"start={self.start.isoformat()}&end={self.end.isoformat()}"
+
+    def describe(self) -> str:
+        return _("from %(start)s to %(end)s") % {
+            "start": formats.date_format(self.start, "j M Y"),
+            "end": formats.date_format(self.end, "j M Y"),
+        }
 
 
 class PeriodError(ValueError):
