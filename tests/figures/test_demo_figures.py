@@ -1,0 +1,24 @@
+"""The demo's dashboards: every figure leads to a list of exactly what it counted."""
+
+import pytest
+from django.urls import reverse
+
+from communities.models import Community, Membership
+from communities.models.choices import Role
+from tests.figures.follow import assert_figures_lead_to_their_lists
+
+
+@pytest.mark.parametrize("role", [Role.SPONSOR, Role.GARDENER])
+def test_demo_dashboard_figures_equal_their_lists(demo_world, client, role):
+    checked = 0
+    for community in Community.objects.order_by("slug"):
+        membership = (
+            Membership.objects.filter(community=community, role=role).select_related("user").first()
+        )
+        if membership is None:
+            continue
+        client.force_login(membership.user)
+        url = reverse("insights:dashboard", kwargs={"slug": community.slug})
+        assert_figures_lead_to_their_lists(client, url)
+        checked += 1
+    assert checked
