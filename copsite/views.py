@@ -89,6 +89,13 @@ def permission_denied(request, exception=None):
     return _error(request, "403.html", 403, reason=reason)
 
 
+def rate_limited(request, exception=None):
+    """Too many of one action in a short time (core/ratelimits.py): say so, and when to retry."""
+    response = _error(request, "429.html", 429)
+    response["Retry-After"] = "600"
+    return response
+
+
 def page_not_found(request, exception=None):
     return _error(request, "404.html", 404)
 

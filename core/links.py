@@ -27,7 +27,9 @@ def checked_link(url: str, *, field: str, local_paths: bool = False, max_length:
     if not url:
         return ""
     refused = ActionError(
-        _("Give a web address starting with http:// or https://, such as https://example.org/notes.")
+        _(
+            "Give a web address starting with http:// or https://, such as https://example.org/notes."
+        )
         if not local_paths
         else _(
             "Give a web address starting with http:// or https://, or a page of this site "

@@ -11,6 +11,7 @@ from communities.models import Membership
 from communities.views.community import header_context
 from core.errors import ActionError, report_refusal
 from core.policies import get_visible_or_404, require
+from core.ratelimits import limited
 from discussions import moderation, selectors
 from discussions.models import Flag, Post
 from discussions.permissions import posts as post_policy
@@ -47,6 +48,7 @@ def gardener_only(view):
 
 
 @login_required
+@limited("flag")
 def flag(request, slug, thread_id, number):
     post = _post_in(request, slug, thread_id, number)
     require(

@@ -18,6 +18,7 @@ from core import extensions
 from core.errors import ActionError, report_refusal
 from core.page_cache import whole_page_cached
 from core.policies import get_visible_or_404, require
+from core.ratelimits import limited
 from discussions import behind, selectors, services
 from discussions.forms import EditPostForm, ReplyForm, ThreadForm
 from discussions.models import Behaviour, Post
@@ -155,6 +156,7 @@ def follow_behaviour(request, slug):
 
 
 @login_required
+@limited("thread")
 def thread_new(request, slug):
     community = _community(request, slug)
     require(
@@ -291,6 +293,7 @@ def _quoted(request, thread) -> dict:
 
 @login_required
 @require_POST
+@limited("reply")
 def reply(request, slug, thread_id):
     thread = _thread(request, slug, thread_id)
     form = ReplyForm(request.POST)
@@ -385,6 +388,7 @@ def helpful(request, slug, thread_id, number):
 
 
 @login_required
+@limited("guest_invite")
 def invite_guest(request, slug, thread_id):
     """A gardener opens this one thread to someone from outside the community."""
     thread = _thread(request, slug, thread_id)

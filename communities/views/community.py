@@ -12,6 +12,7 @@ from communities.services.membership import note_visit
 from core import charts, extensions
 from core.errors import ActionError, report_error
 from core.page_cache import whole_page_cached
+from core.ratelimits import limited
 
 
 def header_context(request, community) -> dict:
@@ -113,6 +114,7 @@ def members(request, slug):
 
 @login_required
 @require_POST
+@limited("join")
 def join(request, slug):
     community = permissions.get_visible_community_or_404(request.user, slug)
     try:
@@ -126,6 +128,7 @@ def join(request, slug):
 
 @login_required
 @require_POST
+@limited("join")
 def request_to_join(request, slug):
     community = permissions.get_visible_community_or_404(request.user, slug)
     form = JoinRequestForm(request.POST)

@@ -19,6 +19,7 @@ from communities.forms import (
 )
 from communities.models import Invitation, JoinRequest, Membership
 from core.errors import ActionError, report_error
+from core.ratelimits import limited
 
 
 def gardener_only(view):
@@ -87,6 +88,7 @@ def people(request, community):
 
 
 @login_required
+@limited("invite")
 def invite(request, slug):
     """Gardeners invite from the people page; in unlisted communities members may invite too."""
     community = permissions.get_visible_community_or_404(request.user, slug)

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
     "core.page_cache.PageCacheMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",  # a refused rate answers RATELIMIT_VIEW
 ]
 
 ROOT_URLCONF = "copsite.urls"
@@ -162,6 +163,19 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
 }
+
+# The site's own limits (core/ratelimits.py): (established account, account younger than
+# RATE_LIMIT_NEW_ACCOUNT_DAYS), as django-ratelimit rates ("count/period": s, m, h or d).
+RATE_LIMITS = {
+    "join": ("20/h", "5/h"),  # joining, requesting to join (each request mails gardeners)
+    "invite": ("50/d", "10/d"),  # invitations to a community
+    "guest_invite": ("30/d", "5/d"),  # guests invited to a thread or meeting
+    "flag": ("30/h", "5/h"),
+    "thread": ("30/h", "3/h"),
+    "reply": ("120/h", "10/h"),
+}
+RATE_LIMIT_NEW_ACCOUNT_DAYS = int(os.environ.get("RATE_LIMIT_NEW_ACCOUNT_DAYS", "1"))
+RATELIMIT_VIEW = "copsite.views.rate_limited"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

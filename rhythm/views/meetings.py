@@ -16,6 +16,7 @@ from communities.views.community import header_context
 from communities.views.guests import invite_guest_page
 from core.errors import ActionError, report_error
 from core.policies import require
+from core.ratelimits import limited
 from rhythm import calendars, occurrences, recurrence, services
 from rhythm import permissions as meeting_permissions
 from rhythm.forms import MeetingForm
@@ -208,6 +209,7 @@ def meeting_calendar(request, slug, meeting_id):
 
 
 @login_required
+@limited("guest_invite")
 def invite_guest(request, slug, meeting_id):
     """A gardener invites someone from outside to this one meeting."""
     community = community_or_404(request, slug)
