@@ -21,6 +21,7 @@ from core.errors import ActionError
 from core.markdown import render_markdown
 from core.vocabulary import Target
 from discussions.permissions import threads as thread_policy
+from insights.services import tell_reuse_story
 
 # A second identical submission within this window is the same click twice.
 DOUBLE_SUBMIT_WINDOW = timedelta(seconds=60)
@@ -226,8 +227,8 @@ def report_use(*, user, asset: Asset, story: str = "") -> Reuse:
         reuse = Reuse.objects.create(asset=asset, user=user, kind=Reuse.Kind.USED, story=story)
         _count_reuse(asset, "use_count")
         _record(asset, actor=user, verb=Activity.Verb.ASSET_USED, behaviour=cleaning.REUSE)
-        if story:
-            _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=cleaning.REUSE)
+        if story:  # a value story like any other: the stories page and figures count it
+            tell_reuse_story(author=user, asset=asset, what_changed=story, adapted=False)
     return reuse
 
 
@@ -313,7 +314,7 @@ def _count_adaptation(asset: Asset, *, user, adaptation: Asset, story: str) -> N
         title=asset.title,
     )
     if story:
-        _record(asset, actor=user, verb=Activity.Verb.VALUE_STORY, behaviour=cleaning.REUSE)
+        tell_reuse_story(author=user, asset=asset, what_changed=story, adapted=True)
 
 
 def _refuse_unless_usable_from(user, thread) -> None:

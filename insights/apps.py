@@ -53,7 +53,7 @@ class InsightsConfig(AppConfig):
         return [
             Panel(
                 template="insights/_partials/home_stories.html",
-                context={"stories": latest_value_stories(community)},
+                context={"stories": latest_value_stories(community, viewer=user)},
                 place=Panel.ASIDE_END,
             )
         ]

@@ -65,6 +65,8 @@ class ValueStory(models.Model):
     kind = models.CharField(_("kind of value"), max_length=16, choices=Kind.choices)
     # A thread, asset or meeting of this community, as a local address.
     link = models.CharField(_("link (optional)"), max_length=300, blank=True)
+    # Told about something only members may open (a members-only asset): members only too.
+    members_only = models.BooleanField(default=False)
     created_at = models.DateTimeField(db_index=True)
 
     class Meta:

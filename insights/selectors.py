@@ -3,10 +3,11 @@ from django.db.models import Count
 from communities.models import Community
 from core.period import Period
 from insights.models import ValueStory
+from insights.permissions import visible_stories
 
 
-def latest_value_stories(community: Community, limit: int = 3):
-    return ValueStory.objects.filter(community=community).select_related("author")[:limit]
+def latest_value_stories(community: Community, *, viewer, limit: int = 3):
+    return visible_stories(viewer, community, stories(community))[:limit]
 
 
 def stories(community: Community, *, period: Period | None = None, kind: str = ""):

@@ -11,10 +11,11 @@ from communities import permissions
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community
 from core.errors import ActionError
-from core.vocabulary import Target
+from core.vocabulary import BehaviourCode, Target
 from insights.models import ValueStory
 
 STORY_MAX = 1000
+REUSING_ASSETS = BehaviourCode.REUSING_ASSETS
 
 
 def local_link(link: str, community: Community) -> str:
@@ -64,23 +65,56 @@ def tell_value_story(
     if kind not in ValueStory.Kind.values:
         raise ActionError(_("Choose the kind of value."), field="kind")
     link = local_link(link, community)
+    return _told(
+        author=author,
+        community=community,
+        what_happened=what_happened,
+        what_changed=what_changed,
+        kind=kind,
+        link=link,
+    )
+
+
+def tell_reuse_story(*, author, asset, what_changed: str, adapted: bool) -> ValueStory:
+    """The story someone adds to "I used this" or to an adaptation: a value story of the
+    asset's community like any other, so the stories page and the value figures count it.
+
+    The library's service has checked that they may report the use; a story about a
+    members-only asset is for members only, as the asset is.
+    """
+    what_happened = (
+        _("Adapted “%(title)s” from the library.") if adapted else _("Used “%(title)s”.")
+    ) % {"title": asset.title}
+    return _told(
+        author=author,
+        community=asset.community,
+        what_happened=what_happened[:STORY_MAX],
+        what_changed=what_changed.strip()[:STORY_MAX],
+        kind=ValueStory.Kind.APPLIED,
+        link=asset.get_absolute_url(),
+        members_only=asset.members_only,
+        behaviour=REUSING_ASSETS,
+    )
+
+
+def _told(*, author, community, members_only=False, behaviour="", **fields) -> ValueStory:
     with transaction.atomic():
         story = ValueStory.objects.create(
             community=community,
             author=author,
-            what_happened=what_happened,
-            what_changed=what_changed,
-            kind=kind,
-            link=link,
+            members_only=members_only,
             created_at=timezone.now(),
+            **fields,
         )
         record_activity(
             community=community,
             actor=author,
             verb=Activity.Verb.VALUE_STORY,
+            behaviour=behaviour,
             target_type=Target.VALUE_STORY,
             target_id=story.pk,
-            title=what_happened[:120],
+            title=story.what_happened[:120],
+            is_public=not members_only,
             at=story.created_at,
         )
     return story

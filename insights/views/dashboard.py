@@ -26,6 +26,7 @@ from insights.dashboard.cached import figures_for
 from insights.dashboard.figures import WEEKLY_COLUMNS, weekly
 from insights.forms import ValueStoryForm
 from insights.models import ValueStory
+from insights.permissions import visible_stories
 from insights.services import tell_value_story
 
 STORIES_PER_PAGE = 50
@@ -128,13 +129,15 @@ def _stories_behind(request, community):
     """The stories a figure links to (``?kind=`` and a period), and how the list says so."""
     kind = request.GET.get("kind", "")
     kind = kind if kind in ValueStory.Kind.values else ""
+    every = visible_stories(request.user, community, insight_selectors.stories(community))
     if not (kind or request.GET.get("start") or request.GET.get("end")):
-        return insight_selectors.stories(community), None, ""
+        return every, None, ""
     try:
         period = parse_period(request.GET.get("start"), request.GET.get("end"))
     except PeriodError as error:
-        return insight_selectors.stories(community), None, str(error)
-    listed = insight_selectors.stories(community, period=period, kind=kind)
+        return every, None, str(error)
+    counted_stories = insight_selectors.stories(community, period=period, kind=kind)
+    listed = visible_stories(request.user, community, counted_stories)
     text = _("value stories told %(period)s") % {"period": period.describe()}
     if kind:
         text = _("“%(kind)s” value stories told %(period)s") % {
@@ -142,8 +145,8 @@ def _stories_behind(request, community):
             "period": period.describe(),
         }
     clear = reverse("insights:stories", kwargs={"slug": community.slug})
-    # Every story of a community it may view is the viewer's to read: none is held back.
-    return listed, {"text": text, "clear_url": clear, "counted": listed.count()}, ""
+    # Stories about members-only things are counted; outsiders learn only how many.
+    return listed, {"text": text, "clear_url": clear, "counted": counted_stories.count()}, ""
 
 
 def stories(request, slug):

@@ -7,6 +7,7 @@ from assets.models import Asset, AssetVersion, Reuse
 from communities.models import Activity
 from core.errors import ActionError
 from core.vocabulary import Target, Verb
+from insights.models import ValueStory
 from tests.assets.conftest import pdf, publish_document, publish_file
 from tests.factories import add_member
 
@@ -18,6 +19,14 @@ def _ledger(**filters) -> list[tuple[str, str]]:
         Activity.objects.filter(target_type=Target.ASSET, **filters)
         .order_by("id")
         .values_list("verb", "behaviour")
+    )
+
+
+def _stories_ledgered(**filters) -> list[tuple[int, str]]:
+    return list(
+        Activity.objects.filter(target_type=Target.VALUE_STORY, verb=Verb.VALUE_STORY, **filters)
+        .order_by("id")
+        .values_list("target_id", "behaviour")
     )
 
 
@@ -120,10 +129,11 @@ def test_i_used_this_with_a_value_story(asset, community):
     assert reuse.story == story
     asset.refresh_from_db()
     assert asset.use_count == 1 and asset.reuse_count == 1
-    assert _ledger(actor=reader) == [
-        ("asset_used", "reusing-assets"),
-        ("value_story", "reusing-assets"),
-    ]
+    assert _ledger(actor=reader) == [("asset_used", "reusing-assets")]
+    # The story is a value story of the asset's community, ledgered as one.
+    told = ValueStory.objects.get(author=reader)
+    assert told.what_changed == story and told.link == asset.get_absolute_url()
+    assert _stories_ledgered(actor=reader) == [(told.pk, "reusing-assets")]
     # The same click twice is one report.
     assert services.report_use(user=reader, asset=asset, story=story) == reuse
 
@@ -148,10 +158,10 @@ def test_adapting_into_another_community_keeps_the_lineage(asset, other_communit
     assert list(asset.adaptations.all()) == [adaptation]
     asset.refresh_from_db()
     assert asset.adaptation_count == 1 and asset.reuse_count == 1
-    assert _ledger(community=community, actor=adapter) == [
-        ("asset_adapted", "reusing-assets"),
-        ("value_story", "reusing-assets"),
-    ]
+    assert _ledger(community=community, actor=adapter) == [("asset_adapted", "reusing-assets")]
+    told = ValueStory.objects.get(author=adapter)
+    assert told.community == community and told.what_changed == "Made it fit science."
+    assert _stories_ledgered(community=community, actor=adapter) == [(told.pk, "reusing-assets")]
     assert _ledger(community=other_community, target_id=adaptation.pk) == [
         ("asset_published", "reusing-assets")
     ]

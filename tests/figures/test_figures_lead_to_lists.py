@@ -51,3 +51,45 @@ def test_the_members_pyramid_counts_lead_to_the_members_at_each_level(client, co
     url = reverse("communities:members", kwargs={"slug": community.slug})
     found = assert_figures_lead_to_their_lists(client, url)
     assert all("role=member" in figure.href for figure in found)
+
+
+def test_an_i_used_this_story_is_a_value_story_on_the_page_and_in_the_figures(
+    client, community, sponsor_of
+):
+    from assets import services as assets
+    from insights.models import ValueStory
+    from tests.assets.conftest import publish_document
+    from tests.factories import add_member
+
+    author, reader = add_member(community).user, add_member(community).user
+    guide = publish_document(author, community, title="Reading ladder")
+    assets.report_use(user=reader, asset=guide, story="Our tutors plan together now.")
+    story = ValueStory.objects.get(community=community)
+    assert story.link == guide.get_absolute_url() and "Reading ladder" in story.what_happened
+    client.force_login(sponsor_of(community))
+    stories_page = client.get(reverse("insights:stories", kwargs={"slug": community.slug}))
+    assert "Our tutors plan together now." in stories_page.content.decode()
+    found = figures(client.get(dashboard(community)).content.decode())
+    headline = next(f for f in found if "kind=" not in f.href and "/stories/" in f.href)
+    assert headline.count == 1
+    assert next(f for f in found if "kind=applied" in f.href).count == 1
+
+
+def test_a_story_about_a_members_only_asset_is_one_more_outsiders_cannot_see(
+    client, community, sponsor_of
+):
+    from assets import services as assets
+    from tests.assets.conftest import publish_document
+    from tests.factories import add_member
+
+    author, reader = add_member(community).user, add_member(community).user
+    private = publish_document(author, community, title="Our rota", visibility="members")
+    assets.report_use(user=reader, asset=private, story="We swapped shifts without a meeting.")
+    client.force_login(sponsor_of(community))
+    page = client.get(dashboard(community)).content.decode()
+    headline = next(f for f in figures(page) if "kind=" not in f.href and "/stories/" in f.href)
+    client.logout()
+    listed = follow(client, headline, dashboard(community))
+    assert (listed.rows, listed.more) == (0, 1)
+    outsider_page = client.get(reverse("insights:stories", kwargs={"slug": community.slug}))
+    assert "Our rota" not in outsider_page.content.decode()
