@@ -21,6 +21,7 @@ from core.errors import ActionError, report_refusal
 from core.markdown import render_markdown
 from core.period import PeriodError, parse_period
 from core.policies import get_visible_or_404, require
+from core.vocabulary import Verb
 
 ASSETS_PER_PAGE = 24
 
@@ -44,8 +45,16 @@ def _done(request, to):
 
 
 def _reused_behind(request, community) -> dict:
-    """``?reused=1`` with a period: the assets the dashboard counted as used or adapted."""
+    """The assets a figure counted: ``?reused=1`` with a period (the dashboard's used or
+    adapted), ``?mapped=<code>`` (the knowledge map's)."""
     found = {"among": None, "text": "", "error": ""}
+    mapped = request.GET.get("mapped", "")
+    names = dict(selectors.behaviour_choices(community)) if mapped else {}
+    if mapped in names:  # the knowledge map counts every asset ever published with it
+        return found | {
+            "among": set(counted.mapped_ids(community, mapped, Verb.ASSET_PUBLISHED)),
+            "text": _("assets published for “%(behaviour)s”") % {"behaviour": names[mapped]},
+        }
     if request.GET.get("reused") != "1":
         return found
     try:
@@ -87,7 +96,7 @@ def library(request, slug):
             text=figure["text"],
             clear_url=reverse("assets:library", kwargs={"slug": community.slug}),
             shown=page.paginator.count,
-            counted=len(figure["among"]),
+            counted=len(figure["among"]),  # rows counted: a figure's own number
         )
     return render(
         request,

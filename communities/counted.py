@@ -24,6 +24,7 @@ from core.vocabulary import Verb
 ANSWER_GRACE = timedelta(days=7)
 REUSE_VERBS = (Verb.ASSET_USED, Verb.ASSET_ADAPTED)
 
+
 def thread_ids(rows: QuerySet[LedgerThread]) -> list[int]:
     """The thread each of these roll-up rows is about, one entry per row (the figure
     counts rows), in one query."""
@@ -129,6 +130,21 @@ def reused_asset_ids(community: Community, period: Period) -> set[int]:
 def attendances(community: Community, period: Period) -> QuerySet[Activity]:
     """Attendance recorded in the period; a meeting with any is a meeting held."""
     return in_period(community, period, [Verb.ATTENDED])
+
+
+# The knowledge map ---------------------------------------------------------------------
+
+
+def mapped(community: Community, code: str, verb: str) -> QuerySet[Activity]:
+    """A cell of the knowledge map: threads started (or assets published) with this
+    behaviour, ever; the map counts these rows, one per thread or asset."""
+    return Activity.objects.filter(community=community, verb=verb).filter(has_behaviour(code))
+
+
+def mapped_ids(community: Community, code: str, verb: str) -> list[int]:
+    return list(
+        mapped(community, code, verb).exclude(target_id=None).values_list("target_id", flat=True)
+    )
 
 
 # The list behind a figure --------------------------------------------------------------

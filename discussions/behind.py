@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from communities import counted
 from core.period import PeriodError, parse_period
+from core.vocabulary import Verb
 
-QUERY = ("evident", "waiting", "start", "end")
+QUERY = ("evident", "waiting", "mapped", "start", "end")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,12 @@ def figure_filter(query, community, behaviours) -> FigureFilter:
     """Which threads a figure's link asks for; other filters give way to it."""
     evident = query.get("evident", "")
     names = {b.code: b.name for b in behaviours}
+    mapped = query.get("mapped", "")
+    if mapped in names:  # the knowledge map counts every thread ever started with it
+        return FigureFilter(
+            ids=counted.mapped_ids(community, mapped, Verb.THREAD_STARTED),
+            text=_("threads started about “%(behaviour)s”") % {"behaviour": names[mapped]},
+        )
     if evident not in names and query.get("waiting") != "1":
         return FigureFilter(ids=None)
     try:

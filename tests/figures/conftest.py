@@ -42,9 +42,10 @@ def build_world(community, size: int) -> dict:
     return {"people": people, "assets": shared}
 
 
+def sponsor(community):
+    return add_member(community, role=Role.SPONSOR).user
+
+
 @pytest.fixture
 def sponsor_of():
-    def make(community):
-        return add_member(community, role=Role.SPONSOR).user
-
-    return make
+    return sponsor

@@ -22,3 +22,11 @@ def test_demo_dashboard_figures_equal_their_lists(demo_world, client, role):
         assert_figures_lead_to_their_lists(client, url)
         checked += 1
     assert checked
+
+
+@pytest.mark.parametrize("page", ["communities:home", "insights:knowledge"])
+def test_demo_home_and_knowledge_map_figures_equal_their_lists(demo_world, client, page):
+    for community in Community.objects.order_by("slug"):
+        membership = Membership.objects.filter(community=community).select_related("user").first()
+        client.force_login(membership.user)
+        assert_figures_lead_to_their_lists(client, reverse(page, kwargs={"slug": community.slug}))

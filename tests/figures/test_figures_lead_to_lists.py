@@ -93,3 +93,23 @@ def test_a_story_about_a_members_only_asset_is_one_more_outsiders_cannot_see(
     assert (listed.rows, listed.more) == (0, 1)
     outsider_page = client.get(reverse("insights:stories", kwargs={"slug": community.slug}))
     assert "Our rota" not in outsider_page.content.decode()
+
+
+@pytest.mark.usefixtures("page_cache_off")
+@pytest.mark.parametrize("size", [4, 13])
+def test_the_home_page_level_counts_lead_to_everyone_at_that_level(client, community, size):
+    people = build_world(community, size)["people"]
+    client.force_login(people[0])
+    found = assert_figures_lead_to_their_lists(client, community.get_absolute_url())
+    assert sum(f.count for f in found) == community.memberships.count()
+
+
+@pytest.mark.parametrize("size", [4, 13])
+def test_the_knowledge_map_counts_lead_to_the_threads_and_assets(client, community, size):
+    people = build_world(community, size)["people"]
+    url = reverse("insights:knowledge", kwargs={"slug": community.slug})
+    # A reader from outside sees the public ones and how many more members can open.
+    found = assert_figures_lead_to_their_lists(client, url)
+    assert any(f.count for f in found)
+    client.force_login(people[0])
+    assert_figures_lead_to_their_lists(client, url)
