@@ -155,9 +155,22 @@ def member_letter(digest: Digest, *, kind: str) -> Letter:
 
 
 def sponsor_letter(user, report: SponsorDigest) -> Letter:
-    dashboard = reverse("insights:dashboard", kwargs={"slug": report.community.slug})
+    slug = report.community.slug
+    dashboard = reverse("insights:dashboard", kwargs={"slug": slug})
+    period = report.figures.period.query
+    members = absolute_url(reverse("communities:members", kwargs={"slug": slug}))
+    library = absolute_url(reverse("assets:library", kwargs={"slug": slug}))
     return Letter(
         user=user,
         template=SPONSOR_TEMPLATE,
-        context={"report": report, "dashboard_url": absolute_url(dashboard)},
+        context={
+            "report": report,
+            "dashboard_url": absolute_url(dashboard),
+            # Each figure's list, for the same week: what the figure counted.
+            "lists": {
+                "contributed": f"{members}?contributed=1&{period}",
+                "newcomers": f"{members}?newcomers=1&{period}",
+                "reused": f"{library}?reused=1&{period}",
+            },
+        },
     )

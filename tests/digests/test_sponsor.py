@@ -33,7 +33,7 @@ def run(community) -> int:
 
 def figure(body: str, label: str) -> str:
     [line] = [line for line in body.splitlines() if line.startswith(label + ":")]
-    return line.split(":", 1)[1].strip()
+    return line.split(":", 1)[1].split()[0]  # the number; the list's address follows it
 
 
 def test_the_sponsor_digest_reports_last_week(community, gardener, sponsor, asker, writer):
@@ -74,6 +74,37 @@ def test_the_sponsor_digest_reports_last_week(community, gardener, sponsor, aske
     assert "/c/northfield/dashboard/" in message.alternatives[0][0]
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert run(community) == 0  # once a week
+
+
+def test_the_sponsor_digest_figures_lead_to_the_lists_they_count(
+    client, community, gardener, sponsor, asker, writer
+):
+    from urllib.parse import urlsplit
+
+    from tests.figures.follow import Figure, figures, follow
+
+    question = thread(community, asker, "Quizzes nobody opens")
+    with at(IN_PERIOD + timedelta(hours=1)):
+        discussions.reply_to_thread(author=writer, thread=question, body="Try this.")
+        grid = assets.publish_asset(
+            author=writer,
+            community=community,
+            title="Grid",
+            kind="link",
+            url="https://example.org/grid",
+        )
+        assets.report_use(user=asker, asset=grid)
+    assert run(community) == 1
+    [message] = mail.outbox
+    found = figures(message.alternatives[0][0])
+    assert len(found) == 3 and all(f.count for f in found)
+    client.force_login(sponsor)
+    with at(RUN):
+        for each in found:
+            parts = urlsplit(each.href)
+            local = Figure(each.count, f"{parts.path}?{parts.query}")
+            listed = follow(client, local, parts.path)
+            assert listed.rows + listed.more == each.count, (each, listed)
 
 
 def test_a_quiet_week_or_an_opted_out_sponsor_gets_nothing(community, sponsor, asker):
