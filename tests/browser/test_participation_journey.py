@@ -51,6 +51,19 @@ def test_sponsor_reads_the_dashboard_and_a_member_tells_a_story(demo, page, shot
     expect(page.locator("#moves-head")).to_have_text("How people moved")
     shot("01-sponsor-dashboard")
 
+    # 1b. A figure leads to the list of what it counted, and the list says what that is.
+    page.locator("a.figure-link", has_text="people contributed").click()
+    expect(page.locator(".filter-note")).to_contain_text("people who contributed")
+    shot("01b-people-who-contributed")
+    page.go_back()
+    behaviours.locator("a.figure-link").first.click()
+    expect(page.locator(".filter-note")).to_contain_text("was evident")
+    expect(page.locator(".thread-row").first).to_be_visible()
+    shot("01c-threads-where-evident")
+    page.get_by_role("link", name="Clear this filter").click()
+    expect(page.locator(".filter-note")).to_have_count(0)
+    page.goto(DASHBOARD)
+
     # 2. A reversed period is explained, not a crash.
     page.get_by_label("From", exact=True).fill("2026-05-01")
     page.get_by_label("To", exact=True).fill("2026-04-01")
@@ -77,7 +90,8 @@ def test_sponsor_reads_the_dashboard_and_a_member_tells_a_story(demo, page, shot
     expect(page.locator(".messages")).to_contain_text("your story is told")
     expect(page.locator(".stories").first).to_contain_text("Learners who never answered")
     shot("04-story-told")
-    assert ValueStory.objects.filter(author__username="kofi").count() == 1
+    told = ValueStory.objects.filter(author__username="kofi", kind="applied")
+    assert told.filter(what_changed__startswith="Learners who never answered").count() == 1
 
     # 4. The member registers a gap on the knowledge map.
     page.get_by_role("navigation", name="Community").get_by_role(
