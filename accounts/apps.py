@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save, pre_delete
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,8 +9,11 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.models import User
+        from accounts.names import renew_shared_names
         from accounts.signals import announce_closed_account, sync_site
 
+        post_save.connect(renew_shared_names, sender=User)
+        post_delete.connect(renew_shared_names, sender=User)
         post_migrate.connect(sync_site, sender=self)
         post_save.connect(announce_closed_account, sender=User)
         pre_delete.connect(announce_closed_account, sender=User)

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.names import shown_name, validate_display_name
+
 # Region/City zones people recognise; aliases such as "Factory" or "EST5EDT" left out.
 TIMEZONE_CHOICES = [("UTC", "UTC")] + [
     (name, name.replace("_", " "))
@@ -38,7 +40,9 @@ def display_name(user) -> str:
 class User(AbstractUser):
     """A person. Email is the login (allauth); the username makes the profile URL."""
 
-    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    display_name = models.CharField(
+        _("display name"), max_length=80, blank=True, validators=[validate_display_name]
+    )
     bio = models.TextField(_("short bio"), max_length=600, blank=True)
     practice = models.CharField(
         _("practice or role"),
@@ -60,7 +64,8 @@ class User(AbstractUser):
 
     @property
     def name(self) -> str:
-        return self.display_name or self.username
+        """As pages show the person: ``@username`` beside a name someone else shares."""
+        return shown_name(self.display_name, self.username)
 
     def get_absolute_url(self) -> str:
         return reverse("profile", kwargs={"username": self.username})

@@ -2,6 +2,7 @@ import io
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import User
+from accounts.names import validate_display_name
 from core.errors import ActionError
 
 AVATAR_SIZE = 256
@@ -45,6 +47,10 @@ def update_profile(
     avatar: UploadedFile | None = None,
     remove_avatar: bool = False,
 ) -> User:
+    try:
+        validate_display_name(display_name)
+    except ValidationError as error:
+        raise ActionError(error.messages[0], field="display_name") from error
     new_avatar = _reencode_avatar(avatar) if avatar else None
     old_avatar_name = user.avatar.name if user.avatar else ""
     with transaction.atomic():

@@ -16,6 +16,7 @@ from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
+from accounts.names import shown_name
 from communities import counted, selectors
 from communities.ledger import addresses, contributors
 from communities.models import (
@@ -243,7 +244,7 @@ def _newcomers(
             hours.append(waited)
         newcomers.append(
             {
-                "name": display or username,
+                "name": shown_name(display, username),
                 "username": username,
                 "first": first,
                 "thread": thread if own_first else None,

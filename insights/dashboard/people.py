@@ -10,6 +10,7 @@ from math import ceil
 
 from django.db.models import Count, Exists, OuterRef, Subquery, Sum, Window
 
+from accounts.names import shown_name
 from communities import counted
 from communities.models import Community, LedgerDay, Membership, MembershipChange
 from communities.models.choices import Level
@@ -31,7 +32,7 @@ def _contributions(community: Community):
 def _person(row: dict, prefix: str = "actor__") -> dict:
     username = row[f"{prefix}username"]
     return {
-        "name": row[f"{prefix}display_name"] or username,
+        "name": shown_name(row[f"{prefix}display_name"], username),
         "username": username,
         # Profiles of deactivated accounts answer 404: name them without a link.
         "linked": row[f"{prefix}is_active"],
