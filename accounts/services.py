@@ -29,6 +29,7 @@ def _reencode_avatar(upload: UploadedFile) -> ContentFile:
             if image.format not in {"JPEG", "PNG", "GIF", "WEBP"}:
                 raise ActionError(_("Use a JPEG, PNG, GIF or WebP image."), field="avatar")
             image = image.convert("RGB")
+            image.info.clear()  # comments, EXIF, ICC and text chunks are not written again
             image.thumbnail((AVATAR_SIZE, AVATAR_SIZE))
             out = io.BytesIO()
             image.save(out, format="PNG", optimize=True)

@@ -179,6 +179,16 @@ def _sha256(upload) -> str:
     return digest.hexdigest()
 
 
+# What an image needs to look the same; every other entry (comments, EXIF, XMP, ICC,
+# text chunks) is metadata the encoder would otherwise write out again.
+RENDERING_INFO = frozenset({"duration", "loop", "transparency", "background", "disposal"})
+
+
+def _forget_metadata(image: Image.Image) -> None:
+    for key in set(image.info) - RENDERING_INFO:
+        del image.info[key]
+
+
 def _reencode_image(upload, file_type: FileType) -> bytes:
     """Decode and save the pixels again: EXIF (location, camera) and anything hidden go."""
     limit = settings.ASSET_IMAGE_MAX_PIXELS
@@ -202,6 +212,7 @@ def _reencode_image(upload, file_type: FileType) -> bytes:
                 if frames * image.width * image.height > limit:
                     raise refused
                 image.load()
+                _forget_metadata(image)
                 out = io.BytesIO()
                 fmt = image.format or "PNG"
                 if fmt == "GIF":
