@@ -6,9 +6,13 @@ from django.core.exceptions import ImproperlyConfigured
 
 from copsite.settings.base import *  # noqa: F403
 from copsite.settings.base import SECRET_KEY, env_bool
+from copsite.settings.keys import secret_key_problem
 
-if SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 40:
-    raise ImproperlyConfigured("Set SECRET_KEY to a long random value in production.")
+if _key_problem := secret_key_problem(SECRET_KEY):
+    raise ImproperlyConfigured(
+        f"{_key_problem} Set SECRET_KEY to a long random value in production, e.g. the output "
+        "of: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
 DEBUG = False
