@@ -11,6 +11,8 @@ from discussions import views as discussion_views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # Before the admin's own: its login form would bypass the site's login rate limits.
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("u/<str:username>/", profile_views.profile, name="profile"),

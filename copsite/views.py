@@ -1,11 +1,15 @@
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -124,3 +128,16 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "unsubscribe/confirm.html", {"person": asked.user})
     done = unsubscribing.apply(asked)
     return render(request, "unsubscribe/done.html", {"person": asked.user, "done": done})
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin site signs people in through the site's own login, so its rate limits and
+    lockout guard the operators' accounts too."""
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("admin:index")
+    if request.user.is_authenticated:
+        if request.user.is_active and request.user.is_staff:
+            return redirect(next_url)
+        raise PermissionDenied(_("This account has no access to the admin site."))
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
