@@ -176,6 +176,20 @@ def past(series_qs, *, viewer, limit: int = 20, now: datetime | None = None):
     return sorted(done, key=lambda o: (o.start, o.series.pk), reverse=True)[:limit]
 
 
+def held(series_qs, occurrence_ids, *, viewer) -> list[Occurrence]:
+    """The meetings a figure counted as held (their attendance recorded), of the series the
+    viewer may see, newest first: three queries however many."""
+    rows = list(
+        MeetingOccurrence.objects.filter(
+            pk__in=occurrence_ids, series__in=series_qs
+        ).select_related("series__community")
+    )
+    found = [Occurrence(row.series, row.original_start) for row in rows]
+    _attach([row.series for row in rows], found, viewer)
+    _count_attendance(found)
+    return sorted(found, key=lambda o: (o.start, o.series.pk), reverse=True)
+
+
 def _count_attendance(occurrences: list[Occurrence]) -> None:
     ids = [o.row.pk for o in occurrences if o.row is not None]
     if not ids:

@@ -6,15 +6,17 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from communities import permissions
+from communities import counted, permissions
 from communities.models import GuestPass
 from communities.services import guests
 from communities.views.community import header_context
 from communities.views.guests import invite_guest_page
 from core.errors import ActionError, report_error
+from core.period import PeriodError, parse_period
 from core.policies import require
 from core.ratelimits import limited
 from rhythm import calendars, occurrences, recurrence, services
@@ -29,14 +31,47 @@ from rhythm.views.common import (
 )
 
 
+def _held_behind(request, community, visible) -> dict:
+    """``?held=1`` with a period: the meetings the dashboard counted as held."""
+    if request.GET.get("held") != "1":
+        return {}
+    try:
+        period = parse_period(request.GET.get("start"), request.GET.get("end"))
+    except PeriodError as error:
+        return {"behind_error": str(error)}
+    ids = set(
+        counted.attendances(community, period)
+        .exclude(target_id=None)
+        .values_list("target_id", flat=True)
+    )
+    shown = occurrences.held(visible, ids, viewer=request.user)
+    return {
+        "held": shown,
+        "behind": counted.Behind(
+            text=_("meetings held %(period)s") % {"period": period.describe()},
+            clear_url=reverse("rhythm:meetings", kwargs={"slug": community.slug}),
+            shown=len(shown),
+            counted=len(ids),
+        ),
+    }
+
+
 def meetings(request, slug):
     community = community_or_404(request, slug)
     visible = occurrences.visible_series(request.user, community)
+    figure = _held_behind(request, community, visible)
+    if "held" in figure:  # a figure's list: only what it counted
+        return render(
+            request,
+            "rhythm/list.html",
+            {**header_context(request, community), **figure},
+        )
     return render(
         request,
         "rhythm/list.html",
         {
             **header_context(request, community),
+            **figure,
             # A few of each series, so a weekly meeting does not crowd out a launch.
             "upcoming": occurrences.upcoming(visible, viewer=request.user, limit=12, per_series=3),
             "past": occurrences.past(visible, viewer=request.user, limit=10),

@@ -10,7 +10,7 @@ from tests.figures.follow import assert_figures_lead_to_their_lists
 
 @pytest.mark.parametrize("role", [Role.SPONSOR, Role.GARDENER])
 def test_demo_dashboard_figures_equal_their_lists(demo_world, client, role):
-    checked = 0
+    checked, kinds = 0, set()
     for community in Community.objects.order_by("slug"):
         membership = (
             Membership.objects.filter(community=community, role=role).select_related("user").first()
@@ -19,9 +19,11 @@ def test_demo_dashboard_figures_equal_their_lists(demo_world, client, role):
             continue
         client.force_login(membership.user)
         url = reverse("insights:dashboard", kwargs={"slug": community.slug})
-        assert_figures_lead_to_their_lists(client, url)
+        found = assert_figures_lead_to_their_lists(client, url)
         checked += 1
+        kinds |= {figure.href.split("?")[1].split("=")[0] for figure in found}
     assert checked
+    assert {"contributed", "newcomers", "evident", "held", "reused", "kind", "level"} <= kinds
 
 
 @pytest.mark.parametrize("page", ["communities:home", "insights:knowledge"])
