@@ -11,7 +11,7 @@ class AssetsConfig(AppConfig):
         from core import targets
         from core.vocabulary import Target
 
-        targets.register(Target.ASSET, addresses.asset_urls)
+        targets.register(Target.ASSET, addresses.asset_urls, shown=addresses.asset_standing)
 
     def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
         from assets.thread_hooks import thread_actions

@@ -34,6 +34,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
+from communities.ledger import changes  # noqa: E402
 from communities.models import Activity, Community, Membership  # noqa: E402
 from communities.models.choices import Level, Role  # noqa: E402
 from core.markdown import render_markdown  # noqa: E402
@@ -367,7 +368,8 @@ def main() -> None:
     posts: list[Post] = []
     activities: list[Activity] = []
     answers: dict[int, Post] = {}  # some answerable threads have an accepted second post
-    with transaction.atomic():
+    # A bulk load: the ledger's roll-ups are recounted once, at its end.
+    with transaction.atomic(), changes.loading():
         for th, n in zip(threads, per_thread, strict=True):
             gap = (now - th.created_at).total_seconds() / (n + 1)
             when = th.created_at

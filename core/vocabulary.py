@@ -103,5 +103,17 @@ CONTRIBUTION_VERBS = frozenset(
 OWN_VERBS = frozenset(
     {Verb.THREAD_STARTED, Verb.REPLIED, Verb.ASSET_PUBLISHED, Verb.VALUE_STORY, Verb.ATTENDED}
 )
+# Rows only the community's members read, whatever they are about: feeds never show them.
+PRIVATE_VERBS = frozenset(
+    {
+        Verb.ROLE_CHANGED,
+        Verb.LEVEL_CHANGED,
+        Verb.GUEST_INVITED,
+        Verb.WELCOMED,
+        Verb.MARKED_HELPFUL,
+        Verb.HELPFUL_RECEIVED,
+        Verb.FLAG_RESOLVED,
+    }
+)
 # The rows that make up a thread's story: folded per thread by the roll-ups.
 THREAD_VERBS = frozenset({Verb.THREAD_STARTED, Verb.REPLIED, Verb.ANSWER_ACCEPTED})

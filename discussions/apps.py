@@ -11,5 +11,5 @@ class DiscussionsConfig(AppConfig):
         from core.vocabulary import Target
         from discussions import addresses
 
-        targets.register(Target.THREAD, addresses.thread_urls)
-        targets.register(Target.POST, addresses.post_urls)
+        targets.register(Target.THREAD, addresses.thread_urls, shown=addresses.thread_standing)
+        targets.register(Target.POST, addresses.post_urls, shown=addresses.post_standing)

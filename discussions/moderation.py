@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.ledger import rollups
+from communities.ledger import changes
 from communities.models import Activity, Community, Membership
 from communities.models.choices import Role
 from core.errors import ActionError
@@ -70,20 +70,10 @@ def _log(
 
 def _republish(thread: Thread, *, post: Post | None = None) -> None:
     """Keep the ledger's public flag in step, so feeds and activity lists drop hidden content."""
-    public = thread.community.is_public and not thread.members_only and not thread.hidden
     if post is not None:
-        rows = Activity.objects.filter(target_type=Target.POST, target_id=post.pk)
-        with rollups.kept_in_step(rows):
-            rows.update(
-                is_public=public and not post.hidden, withdrawn=thread.hidden or post.hidden
-            )
+        changes.republish(Activity.objects.filter(target_type=Target.POST, target_id=post.pk))
         return
-    post_ids = Post.objects.filter(thread=thread, hidden=False).values("pk")
-    thread_rows = Activity.objects.filter(target_type=Target.THREAD, target_id=thread.pk)
-    post_rows = Activity.objects.filter(target_type=Target.POST, target_id__in=post_ids)
-    with rollups.kept_in_step(thread_rows), rollups.kept_in_step(post_rows):
-        thread_rows.update(is_public=public, withdrawn=thread.hidden)
-        post_rows.update(is_public=public, withdrawn=thread.hidden)
+    changes.republish(Activity.objects.filter(thread_id=thread.pk))
 
 
 def flag_post(*, member, post: Post, reason: str, note: str = "") -> Flag:
@@ -247,10 +237,7 @@ def move_thread(*, actor, thread: Thread, to: Community) -> Thread:
         )
         thread.behaviours.set(kept)
         # Every row of the thread and its posts follows it, and so does its roll-up.
-        rows = Activity.objects.filter(thread_id=thread.pk)
-        with rollups.kept_in_step(rows):
-            rows.update(community=to)
-        _republish(thread)
+        changes.move_thread(thread_id=thread.pk, to=to)
         for community in (source, to):
             _log(
                 actor=actor,

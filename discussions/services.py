@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.ledger import rollups
+from communities.ledger import changes
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community, GuestPass, Membership
 from communities.services.guests import invite_guest
@@ -348,8 +348,7 @@ def toggle_helpful(*, member, post: Post) -> bool:
                 verb=Activity.Verb.HELPFUL_RECEIVED, target_type=Target.POST, target_id=post.pk
             ).values_list("pk", flat=True)[:1]
             taken_back = Activity.objects.filter(Q(pk__in=marked) | Q(pk__in=list(received)))
-            with rollups.kept_in_step(taken_back):
-                taken_back.delete()  # taken back: it no longer counts for anyone
+            changes.remove(taken_back)  # taken back: it no longer counts for anyone
             return False
         try:
             with transaction.atomic():

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from communities.ledger import changes as ledger_changes
 from communities.models import Activity, Community, Membership, MembershipChange
 from communities.services.membership import level_change_rows, set_member_level
 from core.errors import ActionError
@@ -214,5 +215,5 @@ def recompute_levels(
         Membership.objects.bulk_update(moved, ["level"], batch_size=500)
         Membership.objects.bulk_update(warned_changed, ["level_review_warned_at"], batch_size=500)
         MembershipChange.objects.bulk_create(changes)
-        Activity.objects.bulk_create([a for a in activities if a is not None])
+        ledger_changes.add_many(a for a in activities if a is not None)
     return len(moved)

@@ -21,8 +21,12 @@ class RhythmConfig(AppConfig):
         from rhythm.services import revoke_calendar_tokens_of
 
         account_closed.connect(revoke_calendar_tokens_of, dispatch_uid="rhythm-calendar-tokens")
-        targets.register(Target.MEETING, addresses.meeting_urls)
-        targets.register(Target.MEETING_OCCURRENCE, addresses.occurrence_urls)
+        targets.register(Target.MEETING, addresses.meeting_urls, shown=addresses.meeting_standing)
+        targets.register(
+            Target.MEETING_OCCURRENCE,
+            addresses.occurrence_urls,
+            shown=addresses.occurrence_standing,
+        )
 
     def thread_actions(self, *, thread, user, behaviour_codes: frozenset[str]) -> list:
         """A thread about visits can put one on the calendar (gardeners schedule it).

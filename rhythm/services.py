@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
-from communities.ledger import rollups
+from communities.ledger import changes
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Membership
 from core.errors import ActionError
@@ -127,8 +127,7 @@ def update_meeting(*, editor, series: MeetingSeries, details: MeetingDetails) ->
         community=series.community,
         verb__in=[Activity.Verb.RSVP, Activity.Verb.ATTENDED, Activity.Verb.MEETING_HOSTED],
     )
-    with rollups.kept_in_step(answers):
-        answers.update(is_public=not series.members_only and series.community.is_public)
+    changes.republish(answers)
     return series
 
 
@@ -292,8 +291,7 @@ def _ledger_attendance(
         target_type=Target.MEETING_OCCURRENCE,
         target_id=row.pk,
     ).exclude(actor_id__in=members)
-    with rollups.kept_in_step(unticked):
-        unticked.delete()
+    changes.remove(unticked)
     for uid in new:
         record_activity(
             community=series.community,

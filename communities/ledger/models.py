@@ -2,7 +2,28 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from communities.ledger import writing
 from core.vocabulary import Target, Verb
+
+
+class LedgerQuerySet(models.QuerySet):
+    """Bulk changes to ledger rows go through ``ledger.changes`` (roll-ups kept in step)."""
+
+    def update(self, **kwargs):
+        writing.require("update")
+        return super().update(**kwargs)
+
+    def delete(self):
+        writing.require("delete")
+        return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        writing.require("bulk_create")
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, *args, **kwargs):
+        writing.require("bulk_update")
+        return super().bulk_update(objs, *args, **kwargs)
 
 
 class Activity(models.Model):
@@ -36,6 +57,8 @@ class Activity(models.Model):
     # Hidden by a gardener: kept for the record, shown in lists to gardeners only.
     withdrawn = models.BooleanField(default=False)
     created_at = models.DateTimeField(db_index=False)
+
+    objects = LedgerQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

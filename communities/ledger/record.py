@@ -7,7 +7,7 @@ from django.utils import timezone
 from communities.ledger.rollups import count_activity
 from communities.ledger.signals import activity_recorded
 from communities.models import Activity, Community
-from core.vocabulary import Target
+from core.vocabulary import PRIVATE_VERBS, Target
 
 
 def activity_row(
@@ -33,6 +33,8 @@ def activity_row(
         thread_id = target_id
     if is_public is None:
         is_public = community.is_public
+    if verb in PRIVATE_VERBS:
+        is_public = False
     return Activity(
         community=community,
         actor=actor,
@@ -77,6 +79,11 @@ def record_activity(
         is_public=is_public,
         at=at,
     )
+    return record_row(activity)
+
+
+def record_row(activity: Activity) -> Activity:
+    """Save a row made by ``activity_row`` and count it, as ``record_activity`` does."""
     activity.save()
     count_activity(activity)  # the dashboard's roll-ups follow the ledger row by row
     activity_recorded.send(sender=Activity, activity=activity)

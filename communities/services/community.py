@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from communities import permissions
+from communities.ledger import changes as ledger_changes
 from communities.ledger.record import record_activity
 from communities.models import Activity, Community, Membership
 from communities.models.choices import JoinPolicy, Level, Role, Stage, Visibility
@@ -142,6 +143,8 @@ def update_community(*, actor, community: Community, **changes) -> Community:
         setattr(community, field, changes[field])
     with transaction.atomic():
         community.save(update_fields=[*changed, "updated_at"])
+        if "visibility" in changed:  # what anyone may read of its ledger changes with it
+            ledger_changes.republish_community(community)
         record_activity(
             community=community,
             actor=actor,

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions, tasks
-from communities.ledger.record import activity_row, record_activity
+from communities.ledger.record import activity_row, record_activity, record_row
 from communities.models import Activity, Community, JoinRequest, Membership, MembershipChange
 from communities.models.choices import JoinPolicy, Level, Role
 from core.errors import ActionError
@@ -266,7 +266,7 @@ def set_member_level(
     )
     change.save()
     if activity is not None:
-        activity.save()
+        record_row(activity)  # counted in the roll-ups like any other row
     return membership
 
 

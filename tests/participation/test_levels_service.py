@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communities import services
+from communities.ledger import changes
 from communities.models import Activity, MembershipChange
 from communities.models.choices import Role
 from core.vocabulary import Target, Verb
@@ -20,18 +21,16 @@ pytestmark = pytest.mark.django_db
 
 def tell_stories(community, user, weeks, per_week=1):
     now = timezone.now()
-    Activity.objects.bulk_create(
-        [
-            Activity(
-                community=community,
-                actor=user,
-                verb=Verb.VALUE_STORY,
-                target_type=Target.VALUE_STORY,
-                created_at=now - timedelta(days=7 * week, hours=n + 1),
-            )
-            for week in range(weeks)
-            for n in range(per_week)
-        ]
+    changes.add_many(
+        Activity(
+            community=community,
+            actor=user,
+            verb=Verb.VALUE_STORY,
+            target_type=Target.VALUE_STORY,
+            created_at=now - timedelta(days=7 * week, hours=n + 1),
+        )
+        for week in range(weeks)
+        for n in range(per_week)
     )
 
 
@@ -91,9 +90,10 @@ def test_recompute_queries_do_not_grow_with_members(django_assert_max_num_querie
         return community
 
     small, large = build(2), build(12)
-    with django_assert_max_num_queries(12):
+    # The level rows it writes are counted in the roll-ups too: a fixed few more.
+    with django_assert_max_num_queries(18) as counted:
         assert recompute_levels(small) == 2
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(len(counted.captured_queries)):
         assert recompute_levels(large) == 12
 
 

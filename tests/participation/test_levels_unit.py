@@ -96,9 +96,7 @@ def test_welcome_bonus_only_within_48_hours_and_only_for_a_newcomer():
 
 
 def test_reuse_credits_the_author_once_per_reuser_and_caps_per_week():
-    published = Row(
-        1, Verb.ASSET_PUBLISHED, Target.ASSET, 7, None, ago(200)
-    )  # before the window
+    published = Row(1, Verb.ASSET_PUBLISHED, Target.ASSET, 7, None, ago(200))  # before the window
     uses = [Row(2, Verb.ASSET_USED, Target.ASSET, 7, None, ago(3)) for _ in range(4)]
     standing = level_of([published, *uses])
     assert standing.by_kind == {"asset_used": 3}
@@ -114,8 +112,7 @@ def test_reuse_credits_the_author_once_per_reuser_and_caps_per_week():
 
 def test_accepted_answer_counts_once_per_thread():
     rows = [started(2, 4, ago(3))] + [
-        Row(1, Verb.ANSWER_ACCEPTED, Target.POST, 402, 4, ago(2))
-        for _ in range(2)
+        Row(1, Verb.ANSWER_ACCEPTED, Target.POST, 402, 4, ago(2)) for _ in range(2)
     ]
     assert level_of(rows).by_kind == {"answer_accepted": 5}
 
