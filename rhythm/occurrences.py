@@ -79,6 +79,10 @@ class Occurrence:
         return self.start <= timezone.now()
 
     @property
+    def is_under_way(self) -> bool:
+        return self.start <= timezone.now() < self.end
+
+    @property
     def going(self) -> int:
         return self.counts.get(Rsvp.Answer.GOING, 0)
 
@@ -168,11 +172,12 @@ def past(series_qs, *, viewer, limit: int = 20, now: datetime | None = None):
     occurrences = [
         Occurrence(series, start)
         for series in series_list
-        for start in recurrence.starts_before(series, now, limit)
+        for start in recurrence.starts_before(series, now, limit + 1)
     ]
     _attach(series_list, occurrences, viewer)
     _count_attendance(occurrences)
-    done = [o for o in occurrences if o.start <= now]
+    # Ended ones only: a meeting under way is still coming up (see upcoming), not in both.
+    done = [o for o in occurrences if o.end <= now]
     return sorted(done, key=lambda o: (o.start, o.series.pk), reverse=True)[:limit]
 
 

@@ -1,13 +1,16 @@
 import importlib
 import io
+import os
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.core.management import call_command
 
 from communities.models import Community
 from communities.models.choices import Role
 from tests.factories import CommunityFactory, UserFactory, add_member
+from tests.moments import named
 
 DEMO_FIXTURE = "demo_world"
 DEMO_COMMUNITY = "northfield-elearning"  # one of the demo's communities: is the demo there?
@@ -58,6 +61,13 @@ class DemoWorld:
                 call_command("flush", verbosity=0, interactive=False, reset_sequences=False)
                 seed_migration_data()
         self.loaded = False
+
+
+def pytest_configure(config):
+    """COPSITE_TEST_MOMENT runs the session from a fixed moment (see tests/moments.py)."""
+    moment = os.environ.get("COPSITE_TEST_MOMENT")
+    if moment:
+        time_machine.travel(named(moment), tick=True).start()
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-django has put transactional tests last
