@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from functools import partial
 
 from celery import shared_task
 from django.db.models import Q
@@ -8,7 +9,7 @@ from django.utils import timezone
 from communities.ledger import rollups
 from communities.models import Community, GuestPass, Invitation, JoinRequest, Membership
 from communities.models.choices import Role
-from core.claims import claimed
+from core.claims import send_and_stamp, send_once
 from core.links import absolute_url
 from core.mail import send_templated_mail
 
@@ -21,13 +22,15 @@ def send_invitation_email(invitation_id: int, token: str) -> None:
     if invitation is None:  # withdrawn or used before the worker got to it
         return
     url = absolute_url(reverse("communities:invitation", kwargs={"token": token}))
-    with claimed(rows, "sent_at") as won:
-        if won:
-            send_templated_mail(
-                template_prefix="communities/email/invitation",
-                context={"invitation": invitation, "community": invitation.community, "url": url},
-                to=[invitation.email],
-            )
+    send_and_stamp(
+        rows,
+        "sent_at",
+        lambda: send_templated_mail(
+            template_prefix="communities/email/invitation",
+            context={"invitation": invitation, "community": invitation.community, "url": url},
+            to=[invitation.email],
+        ),
+    )
 
 
 @shared_task
@@ -38,13 +41,15 @@ def send_guest_invitation_email(guest_pass_id: int, token: str) -> None:
     if guest_pass is None:
         return
     url = absolute_url(reverse("communities:guest_pass", kwargs={"token": token}))
-    with claimed(rows, "sent_at") as won:
-        if won:
-            send_templated_mail(
-                template_prefix="communities/email/guest_invitation",
-                context={"guest_pass": guest_pass, "community": guest_pass.community, "url": url},
-                to=[guest_pass.email],
-            )
+    send_and_stamp(
+        rows,
+        "sent_at",
+        lambda: send_templated_mail(
+            template_prefix="communities/email/guest_invitation",
+            context={"guest_pass": guest_pass, "community": guest_pass.community, "url": url},
+            to=[guest_pass.email],
+        ),
+    )
 
 
 @shared_task
@@ -60,24 +65,31 @@ def purge_stale_invitations() -> int:
 
 @shared_task
 def notify_gardeners_of_request(join_request_id: int) -> None:
-    rows = JoinRequest.objects.filter(pk=join_request_id, status=JoinRequest.Status.PENDING)
+    rows = JoinRequest.objects.filter(
+        pk=join_request_id, status=JoinRequest.Status.PENDING, gardeners_notified_at=None
+    )
     join_request = rows.select_related("community", "user").first()
     if join_request is None:
         return
     community = join_request.community
-    emails = list(
+    gardeners = (
         Membership.objects.filter(community=community, role=Role.GARDENER)
         .exclude(user__email="")
-        .values_list("user__email", flat=True)
+        .select_related("user")
     )
     url = absolute_url(reverse("communities:people", kwargs={"slug": community.slug}))
-    with claimed(rows, "gardeners_notified_at") as won:
-        if won and emails:
-            send_templated_mail(
+    # One letter each: gardeners do not see one another's addresses.
+    for gardener in gardeners:
+        send_once(
+            f"join-request:{join_request.pk}:gardener:{gardener.user_id}",
+            partial(
+                send_templated_mail,
                 template_prefix="communities/email/request_received",
                 context={"join_request": join_request, "community": community, "url": url},
-                to=emails,
-            )
+                to=[gardener.user.email],
+            ),
+        )
+    rows.update(gardeners_notified_at=timezone.now())
 
 
 @shared_task
@@ -90,18 +102,20 @@ def notify_request_decided(join_request_id: int) -> None:
     if join_request is None or not join_request.user.email:
         return
     community = join_request.community
-    with claimed(rows, "requester_notified_at") as won:
-        if won:
-            send_templated_mail(
-                template_prefix="communities/email/request_decided",
-                context={
-                    "join_request": join_request,
-                    "community": community,
-                    "approved": join_request.status == JoinRequest.Status.APPROVED,
-                    "url": absolute_url(community.get_absolute_url()),
-                },
-                to=[join_request.user.email],
-            )
+    send_and_stamp(
+        rows,
+        "requester_notified_at",
+        lambda: send_templated_mail(
+            template_prefix="communities/email/request_decided",
+            context={
+                "join_request": join_request,
+                "community": community,
+                "approved": join_request.status == JoinRequest.Status.APPROVED,
+                "url": absolute_url(community.get_absolute_url()),
+            },
+            to=[join_request.user.email],
+        ),
+    )
 
 
 @shared_task

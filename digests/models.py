@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -46,8 +48,8 @@ class DigestPreference(models.Model):
 
 
 class SentDigest(models.Model):
-    """The claim for one digest: committed before the mail is sent, so the unique constraint
-    lets exactly one worker send it; a failed send deletes it again."""
+    """One digest that went out (its claim is a ``core.MailClaim``): read for when a member
+    last had one."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     community = models.ForeignKey(
@@ -56,8 +58,8 @@ class SentDigest(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices)
     period_start = models.DateTimeField()
     sent_at = models.DateTimeField(default=timezone.now)
-    # Which run claimed it: a run sends only the rows it inserted itself.
-    run = models.UUIDField(editable=False)
+    # Which run sent it (kept for older rows; claims now live in core.MailClaim).
+    run = models.UUIDField(editable=False, default=uuid.uuid4)
 
     class Meta:
         constraints = [

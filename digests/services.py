@@ -1,18 +1,18 @@
 """Digest choices and delivery: each digest claimed by a unique row before it is sent."""
 
 import logging
-import uuid
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.models import Community, Membership
+from core import claims
 from core.errors import ActionError
 from core.links import absolute_url
 from core.mail import send_templated_mail
@@ -63,9 +63,6 @@ def unsubscribe_from_community_digest(user, scope: str) -> str:
 
 # --- delivery ---------------------------------------------------------------------------
 
-# Digests claimed and sent per transaction: one commit per chunk rather than per mail.
-CHUNK = 50
-
 
 def _zone(user) -> zoneinfo.ZoneInfo:
     try:
@@ -99,51 +96,39 @@ def _mail(community: Community, letter: Letter) -> None:
         )
 
 
-def _send_chunk(
-    *, community: Community, kind: str, period_start: datetime, letters: tuple[Letter, ...]
-) -> int:
-    """Claim these digests in one short transaction, then send the ones this run won.
-
-    A concurrent run's claims for the same rows wait for ours to commit, then find them
-    taken (the unique constraint), as with meeting reminders. The claim commits before any
-    mail leaves, so a crash can lose a digest but never send one twice; a mail that fails
-    gives its claim back at once, so a rerun sends it. No transaction stays open while the
-    mail server is talked to.
-    """
-    run = uuid.uuid4()
-    key = {"community": community, "kind": kind, "period_start": period_start}
-    with transaction.atomic():
-        SentDigest.objects.bulk_create(
-            [SentDigest(user=letter.user, run=run, **key) for letter in letters],
-            ignore_conflicts=True,
-        )
-        ours = set(
-            SentDigest.objects.filter(
-                user__in=[letter.user.pk for letter in letters], run=run, **key
-            ).values_list("user_id", flat=True)
-        )
-    sent = 0
-    for letter in letters:
-        if letter.user.pk not in ours:
-            continue
-        try:
-            _mail(community, letter)
-        except Exception:  # one bad address must not stop everyone else's digest
-            logger.exception("Digest to user %s failed; its claim is released", letter.user.pk)
-            SentDigest.objects.filter(user=letter.user, run=run, **key).delete()
-        else:
-            sent += 1
-    return sent
+def _key(community: Community, kind: str, period_start: datetime, user_id: int) -> str:
+    return f"digest:{kind}:{community.pk}:{period_start:%Y%m%dT%H%M}:{user_id}"
 
 
 def send_letters(
     *, community: Community, kind: str, period_start: datetime, letters: list[Letter]
 ) -> int:
     """Send each letter at most once for this community, kind and period; return how many."""
-    return sum(
-        _send_chunk(community=community, kind=kind, period_start=period_start, letters=chunk)
-        for chunk in (tuple(letters[i : i + CHUNK]) for i in range(0, len(letters), CHUNK))
+    keys = {
+        letter.user.pk: _key(community, kind, period_start, letter.user.pk) for letter in letters
+    }
+    won, stamp = claims.claim_many(list(keys.values()))
+    sent = 0
+    for letter in letters:
+        if keys[letter.user.pk] not in won:
+            continue
+        try:
+            claims.deliver(keys[letter.user.pk], stamp, partial(_mail, community, letter))
+        except Exception:  # one bad address must not stop everyone else's digest
+            logger.exception("Digest to user %s failed; the next run tries again", letter.user.pk)
+        else:
+            sent += 1
+    # The record "last digest" reads, also for letters a run that died had sent.
+    out = claims.sent_keys(list(keys.values()))
+    SentDigest.objects.bulk_create(
+        [
+            SentDigest(user=letter.user, community=community, kind=kind, period_start=period_start)
+            for letter in letters
+            if keys[letter.user.pk] in out
+        ],
+        ignore_conflicts=True,
     )
+    return sent
 
 
 def member_letter(digest: Digest, *, kind: str) -> Letter:

@@ -1,12 +1,13 @@
-from contextlib import contextmanager
+import hashlib
 from datetime import timedelta
+from functools import partial
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from core.claims import claimed
+from core.claims import send_and_stamp, send_once
 from core.links import absolute_url
 from core.mail import send_templated_mail
 from core.unsubscribe import unsubscribe_url
@@ -37,46 +38,23 @@ def send_notification_email(notification_id: int) -> None:
         return
     if not visible_notifications(recipient).filter(pk=notification.pk).exists():
         return
-    with claimed(rows, "emailed_at") as won:
-        if won:
-            send_templated_mail(
-                template_prefix=SUBJECT_PREFIX,
-                context={
-                    "notification": notification,
-                    "recipient": recipient,
-                    "url": absolute_url(notification.url),
-                    "preferences_url": absolute_url(reverse("notifications:preferences")),
-                },
-                to=[recipient.email],
-                unsubscribe_url=unsubscribe_url(
-                    user_id=recipient.pk, scope=f"notify:{notification.kind}"
-                ),
-            )
-
-
-@contextmanager
-def claimed_rows(rows: list[Notification]):
-    """Claim these rows' ``emailed_at`` before sending; yield the ones this worker won.
-
-    A duplicated beat or a redelivered task may hold some of them already: the conditional
-    update skips those, and the stamp unique to this claim tells which rows are ours. If
-    sending fails our claim is released, so the next digest carries them.
-    """
-    stamp = timezone.now()
-    pks = [row.pk for row in rows]
-    won = Notification.objects.filter(pk__in=pks, emailed_at=None).update(emailed_at=stamp)
-    if won < len(pks):
-        ours = set(
-            Notification.objects.filter(pk__in=pks, emailed_at=stamp).values_list("pk", flat=True)
-        )
-        rows = [row for row in rows if row.pk in ours]
-    try:
-        yield rows
-    except Exception:
-        Notification.objects.filter(pk__in=[row.pk for row in rows], emailed_at=stamp).update(
-            emailed_at=None
-        )
-        raise
+    send_and_stamp(
+        rows,
+        "emailed_at",
+        lambda: send_templated_mail(
+            template_prefix=SUBJECT_PREFIX,
+            context={
+                "notification": notification,
+                "recipient": recipient,
+                "url": absolute_url(notification.url),
+                "preferences_url": absolute_url(reverse("notifications:preferences")),
+            },
+            to=[recipient.email],
+            unsubscribe_url=unsubscribe_url(
+                user_id=recipient.pk, scope=f"notify:{notification.kind}"
+            ),
+        ),
+    )
 
 
 def _by_community(rows: list[Notification]) -> list[dict]:
@@ -102,21 +80,31 @@ def send_notification_digest(user_id: int) -> int:
     pending = list(pending_digest_notifications(user_id=user_id, since=since))
     if not pending:
         return 0
-    with claimed_rows(pending) as rows:
-        if rows:
-            send_templated_mail(
-                template_prefix=DIGEST_PREFIX,
-                context={
-                    "recipient": recipient,
-                    "count": len(rows),
-                    "groups": _by_community(rows),
-                    "notifications_url": absolute_url(reverse("notifications:list")),
-                    "preferences_url": absolute_url(reverse("notifications:preferences")),
-                },
-                to=[recipient.email],
-                unsubscribe_url=unsubscribe_url(user_id=recipient.pk, scope="notify-digest"),
-            )
-    return len(rows)
+    # Named by what it carries: a rerun over the same rows finds the claim; one that dies
+    # before the mark leaves them unstamped, so the next digest carries them.
+    carried = ",".join(str(row.pk) for row in pending).encode()
+    posted = send_once(
+        f"notification-digest:{user_id}:{hashlib.sha256(carried).hexdigest()}",
+        partial(
+            send_templated_mail,
+            template_prefix=DIGEST_PREFIX,
+            context={
+                "recipient": recipient,
+                "count": len(pending),
+                "groups": _by_community(pending),
+                "notifications_url": absolute_url(reverse("notifications:list")),
+                "preferences_url": absolute_url(reverse("notifications:preferences")),
+            },
+            to=[recipient.email],
+            unsubscribe_url=unsubscribe_url(user_id=recipient.pk, scope="notify-digest"),
+        ),
+    )
+    if not posted:
+        return 0
+    Notification.objects.filter(pk__in=[row.pk for row in pending], emailed_at=None).update(
+        emailed_at=timezone.now()
+    )
+    return len(pending)
 
 
 @shared_task

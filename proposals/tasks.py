@@ -1,6 +1,8 @@
+from functools import partial
+
 from celery import shared_task
 
-from core.claims import claimed
+from core.claims import send_and_stamp
 from core.links import absolute_url
 from core.mail import send_templated_mail
 from proposals.models import Proposal, Supporter
@@ -26,18 +28,21 @@ def notify_supporters_of_launch(proposal_id: int) -> int:
     sent = 0
     waiting = proposal.supporters.filter(notified_at=None).exclude(user__email="")
     for supporter in waiting.select_related("user"):
-        with claimed(Supporter.objects.filter(pk=supporter.pk), "notified_at") as won:
-            if won:
-                send_templated_mail(
-                    template_prefix="proposals/email/launched",
-                    context={
-                        "proposal": proposal,
-                        "community": community,
-                        "supporter": supporter,
-                        "core": supporter.role == Supporter.Role.HELP,
-                        "url": url,
-                    },
-                    to=[supporter.user.email],
-                )
-                sent += 1
+        if send_and_stamp(
+            Supporter.objects.filter(pk=supporter.pk),
+            "notified_at",
+            partial(
+                send_templated_mail,
+                template_prefix="proposals/email/launched",
+                context={
+                    "proposal": proposal,
+                    "community": community,
+                    "supporter": supporter,
+                    "core": supporter.role == Supporter.Role.HELP,
+                    "url": url,
+                },
+                to=[supporter.user.email],
+            ),
+        ):
+            sent += 1
     return sent

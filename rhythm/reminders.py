@@ -11,13 +11,15 @@ import logging
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from communities.models import Membership
+from core import claims
+from core.claims import send_once
 from core.links import absolute_url
 from core.mail import send_templated_mail
 from core.unsubscribe import unsubscribe_url
@@ -133,19 +135,23 @@ def due_reminders(now: datetime | None = None) -> list[Due]:
 
 
 def send_reminder(reminder: Due) -> bool:
-    """Insert the row and send in one transaction; False when another run already did."""
-    try:
-        with transaction.atomic():
-            MeetingReminder.objects.create(
-                series=reminder.series,
-                occurrence_start=reminder.start,
-                user=reminder.user,
-                kind=reminder.kind,
-            )
-            _mail(reminder)
-    except IntegrityError:
-        return False
-    return True
+    """Send one reminder exactly once (core/claims.py), with no transaction open while the
+    mail server is talked to; then its row, which later scans read as sent."""
+    key = (
+        f"reminder:{reminder.series.pk}:{reminder.start:%Y%m%dT%H%M}:"
+        f"{reminder.user.pk}:{reminder.kind}"
+    )
+    posted = send_once(key, partial(_mail, reminder))
+    if not posted and not claims.sent(key):
+        return False  # another run holds it
+    # Also when a run died between the mail and this row: later scans must see it sent.
+    MeetingReminder.objects.get_or_create(
+        series=reminder.series,
+        occurrence_start=reminder.start,
+        user=reminder.user,
+        kind=reminder.kind,
+    )
+    return posted
 
 
 def _mail(reminder: Due) -> None:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "taggit",
     "copsite",
+    "core",
     "allauth",
     "allauth.account",
     "accounts",
@@ -235,6 +236,11 @@ if not REDIS_URL:
         (VAR_DIR / "celery" / folder).mkdir(parents=True, exist_ok=True)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker process died goes back to the queue rather than being dropped.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# How long a mail claim may stay unsent before the next run takes it over (core/claims.py):
+# longer than any one message takes to send, shorter than the broker's redelivery.
+MAIL_CLAIM_STALE_SECONDS = int(os.environ.get("MAIL_CLAIM_STALE_SECONDS", "600"))
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")

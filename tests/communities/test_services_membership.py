@@ -72,9 +72,10 @@ def test_request_to_join_emails_every_gardener(
         )
 
     assert join_request.status == JoinRequest.Status.PENDING
-    assert len(mailoutbox) == 1
+    # One letter each: no gardener sees another's address.
+    assert sorted(mail.to[0] for mail in mailoutbox) == sorted([gardener.email, second.email])
+    assert all(len(mail.to) == 1 for mail in mailoutbox)
     mail = mailoutbox[0]
-    assert sorted(mail.to) == sorted([gardener.email, second.email])
     assert plain.email not in mail.to
     assert f"{outsider.name} asks to join Bridge engineers" in mail.subject
     assert "I inspect bridges too" in mail.body
