@@ -22,6 +22,7 @@ GOOD = secrets.token_urlsafe(50)
         (secrets.token_urlsafe(30), "at least 50"),
         ("ab" * 40, "different characters"),
     ],
+    ids=["django-insecure", "insecure", "short", "few-characters"],  # the same in every worker
 )
 def test_weak_keys_are_named_with_the_reason(key, says):
     assert says in secret_key_problem(key)
