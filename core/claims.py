@@ -9,6 +9,7 @@ beat runs the scans again) takes it over. So nothing is lost, and a message is s
 only when a worker died between the mail server's accept and the mark.
 """
 
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -22,59 +23,55 @@ from core.models import MailClaim
 
 def send_once(key: str, send: Callable[[], None]) -> bool:
     """Send the message ``key`` names unless it went out already; True if this call sent it."""
-    now = timezone.now()
-    if not _claim(key, now):
+    run = uuid.uuid4()
+    if not _claim(key, run):
         return False
-    try:
-        send()
-    except BaseException:
-        MailClaim.objects.filter(key=key, claimed_at=now, sent_at=None).delete()
-        raise
-    MailClaim.objects.filter(key=key, claimed_at=now).update(sent_at=timezone.now())
+    deliver(key, run, send)
     return True
 
 
-def _claim(key: str, now) -> bool:
+def _claim(key: str, run: uuid.UUID) -> bool:
+    now = timezone.now()
     try:
         with transaction.atomic():
-            MailClaim.objects.create(key=key, claimed_at=now)
+            MailClaim.objects.create(key=key, claimed_at=now, run=run)
         return True
     except IntegrityError:
         stale = now - timedelta(seconds=settings.MAIL_CLAIM_STALE_SECONDS)
         # Taken over only from a run that died; the conditional update lets one run in.
         return bool(
             MailClaim.objects.filter(key=key, sent_at=None, claimed_at__lt=stale).update(
-                claimed_at=now
+                claimed_at=now, run=run
             )
         )
 
 
-def claim_many(keys: list[str]) -> tuple[set[str], object]:
-    """Claim many messages in three queries; return the keys this run won and its stamp.
+def claim_many(keys: list[str]) -> tuple[set[str], uuid.UUID]:
+    """Claim many messages in three queries; return the keys this run won and its token.
 
     Send each won one with ``deliver``. For runs of many letters (digests), where a query
     per claim would be most of the run's cost.
     """
-    now = timezone.now()
+    now, run = timezone.now(), uuid.uuid4()
     MailClaim.objects.bulk_create(
-        [MailClaim(key=key, claimed_at=now) for key in keys], ignore_conflicts=True
+        [MailClaim(key=key, claimed_at=now, run=run) for key in keys], ignore_conflicts=True
     )
     stale = now - timedelta(seconds=settings.MAIL_CLAIM_STALE_SECONDS)
     MailClaim.objects.filter(key__in=keys, sent_at=None, claimed_at__lt=stale).update(
-        claimed_at=now
+        claimed_at=now, run=run
     )
-    won = MailClaim.objects.filter(key__in=keys, sent_at=None, claimed_at=now)
-    return set(won.values_list("key", flat=True)), now
+    won = MailClaim.objects.filter(key__in=keys, sent_at=None, run=run)
+    return set(won.values_list("key", flat=True)), run
 
 
-def deliver(key: str, stamp, send: Callable[[], None]) -> None:
-    """Send a message claimed by ``claim_many`` and mark it sent: one query once it is out."""
+def deliver(key: str, run: uuid.UUID, send: Callable[[], None]) -> None:
+    """Send a message ``run`` has claimed and mark it sent: one query once it is out."""
     try:
         send()
     except BaseException:
-        MailClaim.objects.filter(key=key, claimed_at=stamp, sent_at=None).delete()
+        MailClaim.objects.filter(key=key, run=run, sent_at=None).delete()
         raise
-    MailClaim.objects.filter(key=key, claimed_at=stamp).update(sent_at=timezone.now())
+    MailClaim.objects.filter(key=key, run=run).update(sent_at=timezone.now())
 
 
 def sent_keys(keys: list[str]) -> set[str]:

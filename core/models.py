@@ -11,6 +11,8 @@ class MailClaim(models.Model):
 
     key = models.CharField(max_length=200, unique=True)
     claimed_at = models.DateTimeField()
+    # Which run holds the claim: two runs may share a clock reading, never a token.
+    run = models.UUIDField()
     sent_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

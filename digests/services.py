@@ -107,13 +107,13 @@ def send_letters(
     keys = {
         letter.user.pk: _key(community, kind, period_start, letter.user.pk) for letter in letters
     }
-    won, stamp = claims.claim_many(list(keys.values()))
+    won, run = claims.claim_many(list(keys.values()))
     sent = 0
     for letter in letters:
         if keys[letter.user.pk] not in won:
             continue
         try:
-            claims.deliver(keys[letter.user.pk], stamp, partial(_mail, community, letter))
+            claims.deliver(keys[letter.user.pk], run, partial(_mail, community, letter))
         except Exception:  # one bad address must not stop everyone else's digest
             logger.exception("Digest to user %s failed; the next run tries again", letter.user.pk)
         else:
