@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so a page served again carries the policy too.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -177,6 +179,24 @@ RATE_LIMITS = {
 }
 RATE_LIMIT_NEW_ACCOUNT_DAYS = int(os.environ.get("RATE_LIMIT_NEW_ACCOUNT_DAYS", "1"))
 RATELIMIT_VIEW = "copsite.views.rate_limited"
+
+# Content-Security-Policy on every response (django-csp): scripts only from our own static
+# files, no inline script or event handler anywhere; inline style attributes are still in
+# templates, so styles allow them. A view that sets its own policy (file downloads) keeps it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

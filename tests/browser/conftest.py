@@ -81,8 +81,9 @@ def _slug(text: str) -> str:
 def page(browser, live_server, request):
     """A fresh browser context (no cookies) per test, with base_url set to the live server.
 
-    Uncaught JavaScript errors and failing static files fail the test: they mean a page is
-    broken even if the text we assert on is there.
+    Uncaught JavaScript errors, anything the Content-Security-Policy blocks and failing
+    static files fail the test: they mean a page is broken even if the text we assert on
+    is there.
     """
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
@@ -90,8 +91,17 @@ def page(browser, live_server, request):
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     js_errors: list[str] = []
+    csp_violations: list[str] = []  # anything the policy blocked: a broken page
     broken_static: list[str] = []
     page.on("pageerror", lambda error: js_errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     page.on(
         "response",
         lambda response: (
@@ -106,6 +116,7 @@ def page(browser, live_server, request):
         save_screenshot(page, request.node.name, "failure")
     context.close()
     assert not js_errors, f"JavaScript errors on the page: {js_errors}"
+    assert not csp_violations, f"the Content-Security-Policy blocked: {csp_violations}"
     assert not broken_static, f"static files failed to load: {broken_static}"
 
 
