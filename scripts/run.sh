@@ -52,5 +52,9 @@ cat <<TXT
   Press Ctrl-C to stop.
 
 TXT
-# Stop everything as soon as either service dies.
-wait -n "${pids[@]}" || true
+# Stop everything as soon as either service dies. A short sleep in the background, waited
+# on, keeps bash ready to run the Ctrl-C trap at once, whatever it was doing when it came.
+while kill -0 "${pids[0]}" 2>/dev/null && kill -0 "${pids[1]}" 2>/dev/null; do
+  sleep 1 &
+  wait $! || true
+done
