@@ -52,7 +52,13 @@ def leftovers() -> list[str]:
 
 def one_run(number: int) -> None:
     started = time.monotonic()
-    proc = subprocess.Popen(["bash", "scripts/run.sh"], start_new_session=True)
+    # As from a terminal: Ctrl-C reaches the command even if this script was started in the
+    # background, where the shell set SIGINT to be ignored (and bash cannot trap an ignored one).
+    proc = subprocess.Popen(
+        ["bash", "scripts/run.sh"],
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         wait_healthy(proc, 600)
         status, body = fetch("/")
