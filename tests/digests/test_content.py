@@ -115,9 +115,10 @@ def test_only_what_came_after_the_last_visit(
     client, community, reader, asker, django_capture_on_commit_callbacks
 ):
     thread(community, asker, "Seen on the visit", when=IN_PERIOD)
-    client.force_login(reader)
+    # Signed in at the time of the visit: a session begun weeks earlier would have expired.
     # The visit is stored by a task queued once the request's work commits.
     with at(IN_PERIOD + timedelta(hours=2)), django_capture_on_commit_callbacks(execute=True):
+        client.force_login(reader)
         assert client.get(community.get_absolute_url()).status_code == 200
     thread(community, asker, "New since the visit", when=IN_PERIOD + timedelta(hours=3))
     titles = [i.thread.title for i in digest_of(reader, community).questions.items]
@@ -127,9 +128,9 @@ def test_only_what_came_after_the_last_visit(
 def test_a_visit_is_written_at_most_once_an_hour(
     client, community, reader, django_capture_on_commit_callbacks
 ):
-    client.force_login(reader)
     membership = community.memberships.get(user=reader)
     with at(IN_PERIOD), django_capture_on_commit_callbacks(execute=True):
+        client.force_login(reader)
         client.get(community.get_absolute_url())
     membership.refresh_from_db()
     assert membership.last_visited_at == IN_PERIOD
