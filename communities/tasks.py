@@ -14,41 +14,48 @@ from core.links import absolute_url
 from core.mail import send_templated_mail
 
 
-@shared_task
-def send_invitation_email(invitation_id: int, token: str) -> None:
-    """Mail one invitation. The token travels only in the task, never in the database."""
-    rows = Invitation.objects.filter(pk=invitation_id, accepted_at=None, revoked_at=None)
+def _mail_open_invitation(rows, *, template: str, name: str, url_name: str, token: str) -> None:
+    """Mail an invitation still open (not used, not withdrawn) and stamp it sent.
+
+    The token travels only in the task, never in the database; ``name`` is what the
+    template calls the invitation.
+    """
     invitation = rows.select_related("community", "invited_by").first()
     if invitation is None:  # withdrawn or used before the worker got to it
         return
-    url = absolute_url(reverse("communities:invitation", kwargs={"token": token}))
+    url = absolute_url(reverse(url_name, kwargs={"token": token}))
     send_and_stamp(
         rows,
         "sent_at",
         lambda: send_templated_mail(
-            template_prefix="communities/email/invitation",
-            context={"invitation": invitation, "community": invitation.community, "url": url},
+            template_prefix=f"communities/email/{template}",
+            context={name: invitation, "community": invitation.community, "url": url},
             to=[invitation.email],
         ),
     )
 
 
 @shared_task
+def send_invitation_email(invitation_id: int, token: str) -> None:
+    """Mail one invitation to join a community."""
+    _mail_open_invitation(
+        Invitation.objects.filter(pk=invitation_id, accepted_at=None, revoked_at=None),
+        template="invitation",
+        name="invitation",
+        url_name="communities:invitation",
+        token=token,
+    )
+
+
+@shared_task
 def send_guest_invitation_email(guest_pass_id: int, token: str) -> None:
-    """Mail one guest invitation; like member invitations, the token lives only in the task."""
-    rows = GuestPass.objects.filter(pk=guest_pass_id, accepted_at=None, revoked_at=None)
-    guest_pass = rows.select_related("community", "invited_by").first()
-    if guest_pass is None:
-        return
-    url = absolute_url(reverse("communities:guest_pass", kwargs={"token": token}))
-    send_and_stamp(
-        rows,
-        "sent_at",
-        lambda: send_templated_mail(
-            template_prefix="communities/email/guest_invitation",
-            context={"guest_pass": guest_pass, "community": guest_pass.community, "url": url},
-            to=[guest_pass.email],
-        ),
+    """Mail one guest invitation (to a thread or a meeting)."""
+    _mail_open_invitation(
+        GuestPass.objects.filter(pk=guest_pass_id, accepted_at=None, revoked_at=None),
+        template="guest_invitation",
+        name="guest_pass",
+        url_name="communities:guest_pass",
+        token=token,
     )
 
 
