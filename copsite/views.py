@@ -121,6 +121,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         asked = unsubscribing.read_token(token)
     except unsubscribing.ExpiredToken:
         return render(request, "unsubscribe/invalid.html", {"expired": True}, status=410)
+    except unsubscribing.ClosedAccount:
+        return render(request, "unsubscribe/invalid.html", {"closed": True}, status=410)
     except unsubscribing.BadToken:
         return render(request, "unsubscribe/invalid.html", {"expired": False}, status=400)
     if request.method == "GET":

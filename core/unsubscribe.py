@@ -32,6 +32,11 @@ class ExpiredToken(Exception):
     """The link was genuine but is too old."""
 
 
+class ClosedAccount(Exception):
+    """The link was genuine, but the account it was mailed to is closed (or removed): that
+    account gets no mail any more, as its calendar addresses and guest passes ended with it."""
+
+
 @dataclass(frozen=True)
 class Unsubscribe:
     user: object
@@ -59,7 +64,7 @@ def _handler_for(scope: str) -> Callable | None:
 
 
 def read_token(token: str) -> Unsubscribe:
-    """What a link asks to turn off; raises BadToken or ExpiredToken."""
+    """What a link asks to turn off; raises BadToken, ExpiredToken or ClosedAccount."""
     try:
         data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
     except signing.SignatureExpired as error:
@@ -68,10 +73,14 @@ def read_token(token: str) -> Unsubscribe:
         raise BadToken from error
     if not isinstance(data, dict) or not isinstance(data.get("s"), str):
         raise BadToken
-    user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
     handler = _handler_for(data["s"])
-    if user is None or handler is None:
+    if handler is None:
         raise BadToken
+    # Only real accounts are ever signed for, so a genuine link naming nobody active names
+    # an account closed or removed since.
+    user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
+    if user is None:
+        raise ClosedAccount
     return Unsubscribe(user=user, scope=data["s"], handler=handler)
 
 

@@ -107,16 +107,33 @@ def test_an_expired_link_gets_410(client, turned_off, monkeypatch):
     assert turned_off == []
 
 
-def test_a_mail_nobody_sends_or_a_closed_account_is_refused(client, turned_off):
+def test_a_mail_nobody_sends_is_refused(client, turned_off):
     person = UserFactory()
-    closed = UserFactory(is_active=False)
-
     unknown = unsubscribe.make_token(user_id=person.pk, scope="newsletter")
-    gone = unsubscribe.make_token(user_id=closed.pk, scope="digest:1")
-    nobody = unsubscribe.make_token(user_id=999_999, scope="digest:1")
 
-    for token in (unknown, gone, nobody):
-        assert client.post(f"/unsubscribe/{token}/").status_code == 400
+    assert client.post(f"/unsubscribe/{unknown}/").status_code == 400
+    assert turned_off == []
+
+
+def test_a_closed_or_removed_accounts_link_is_gone_with_a_page_in_words(client, turned_off):
+    """Like the calendar addresses and guest passes a closed account held: the link ended
+    with the account, and the page says so rather than calling the link broken."""
+    closed = UserFactory()
+    removed = UserFactory()
+    gone = unsubscribe.make_token(user_id=closed.pk, scope="digest:1")
+    nobody = unsubscribe.make_token(user_id=removed.pk, scope="digest:1")
+    closed.is_active = False
+    closed.save()
+    removed.delete()
+
+    for token in (gone, nobody):
+        for method in (client.get, client.post):
+            response = method(f"/unsubscribe/{token}/")
+            assert response.status_code == 410
+            page = response.content.decode()
+            assert "This account is closed" in page
+            assert "no more email" in page
+            assert "does not work" not in page
     assert turned_off == []
 
 
