@@ -179,6 +179,10 @@ RATE_LIMITS = {
 }
 RATE_LIMIT_NEW_ACCOUNT_DAYS = int(os.environ.get("RATE_LIMIT_NEW_ACCOUNT_DAYS", "1"))
 RATELIMIT_VIEW = "copsite.views.rate_limited"
+# How many proxies in front of the site append the client's address to X-Forwarded-For
+# (0: none, REMOTE_ADDR is the client). Limits per address count that address (core/client_ip.py).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 
 # Content-Security-Policy on every response (django-csp): scripts only from our own static
 # files, no inline script or event handler anywhere; inline style attributes are still in
