@@ -96,16 +96,24 @@ def main(markers_path: str) -> int:
         run = json.load(handle)
     write_lines, problems = compare(run["written"])
     print("\n".join([*figures(run), "", *write_lines]))
-    print(f"writes per member at most: {run['budgets']} (the shipped limits for new accounts)")
+    budgets = run["budgets"]
+    print(
+        f"Rate limits as shipped, none raised: each person (a new account) made at most "
+        f"{budgets.get('threads')} threads and {budgets.get('replies')} replies, what a new "
+        f"account may in an hour, and {budgets.get('rsvps')} RSVPs (not limited); a 429 would "
+        "count as a failure. Sign-ins count per client address (TRUSTED_PROXY_COUNT=1)."
+    )
     total = run["all"]
+    failures = []
     if total["failures"]:
-        problems.append(f"{total['failures']} of {total['requests']} requests failed")
-        problems.extend(f"  {error}" for error in run["errors"])
+        failures.append(f"{total['failures']} of {total['requests']} requests failed")
+        failures.extend(f"  {error}" for error in run["errors"])
     if run["exceptions"]:
-        problems.append(f"{len(run['exceptions'])} kinds of exception in the simulated people:")
-        problems.extend(f"  {message}" for message in run["exceptions"])
+        failures.append(f"{len(run['exceptions'])} kinds of exception in the simulated people:")
+        failures.extend(f"  {message}" for message in run["exceptions"])
     if not total["requests"]:
-        problems.append("no requests were made")
+        failures.append("no requests were made")
+    problems = failures + problems  # what failed first, then what was lost or doubled
     if problems:
         print("\nLOAD RUN FAILED:\n  " + "\n  ".join(problems[:50]), file=sys.stderr)
         return 1

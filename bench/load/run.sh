@@ -28,9 +28,14 @@ cleanup() {
     kill -TERM "$gunicorn_pid" 2>/dev/null || true
     wait "$gunicorn_pid" 2>/dev/null || true
   fi
-  if [ "$status" != 0 ] && [ -s "$work/gunicorn.log" ]; then
-    echo "--- gunicorn's log" >&2
-    tail -n 60 "$work/gunicorn.log" >&2
+  if [ "$status" != 0 ]; then
+    if [ -s "$work/gunicorn.log" ]; then
+      echo "--- gunicorn's log" >&2
+      tail -n 60 "$work/gunicorn.log" >&2
+    fi
+    echo "--- $DB is kept to look into; the next run drops it" >&2
+  else
+    dropdb -h 127.0.0.1 -U copsite --if-exists --force "$DB" || status=1
   fi
   rm -rf "$work"
   exit "$status"
@@ -77,10 +82,12 @@ done
 
 step "locust: $USERS people, ${RUN_TIME}s"
 # Locust's own exit code is left to the comparison, which fails on any failure it counted.
+# At the end each person finishes the task under way (a write cut off after it was sent
+# would be stored without an answer), for up to 30 s.
 LOAD_MEMBERS="$work/members.json" LOAD_MARKERS="$work/markers.json" LOAD_SITE_HOST="$HOST" \
   "$VENV/bin/locust" -f bench/load/locustfile.py --headless -u "$USERS" -r 10 -t "${RUN_TIME}s" \
   --host "http://127.0.0.1:$port" --only-summary --loglevel WARNING \
-  --stop-timeout 10 >"$work/locust.log" 2>&1 || true
+  --stop-timeout 30 >"$work/locust.log" 2>&1 || true
 if [ ! -s "$work/markers.json" ]; then
   cat "$work/locust.log" >&2
   exit 1
