@@ -12,17 +12,29 @@ a per-thread row says which thread it is.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from communities.ledger import contributors
-from communities.models import Activity, Community, LedgerFirst, LedgerThread, Membership
-from communities.models.choices import Role
+from communities.models import (
+    Activity,
+    Community,
+    LedgerDay,
+    LedgerFirst,
+    LedgerThread,
+    Membership,
+    MembershipChange,
+)
+from communities.models.choices import LEVEL_ORDER, Level, Role
 from core.period import Period
-from core.vocabulary import Verb
+from core.vocabulary import CONTRIBUTION_VERBS, Verb
 
 # Replies within a week of the period's end still answer its threads (never after now).
 ANSWER_GRACE = timedelta(days=7)
 REUSE_VERBS = (Verb.ASSET_USED, Verb.ASSET_ADAPTED)
+# Active or core when a period begins: a regular, missed when they go quiet.
+REGULAR = (Level.ACTIVE, Level.CORE)
+AWAY_DAYS = 90
+INWARD, OUTWARD = "inward", "outward"
 
 
 def thread_ids(rows: QuerySet[LedgerThread]) -> list[int]:
@@ -104,6 +116,68 @@ def at_level(community: Community, level: str, *, members_only: bool) -> QuerySe
     return found.filter(role=Role.MEMBER) if members_only else found
 
 
+def level_moves(community: Community, period: Period) -> dict[str, set[int]]:
+    """The people whose level rose (moved inward) or fell (outward) in the period, from the
+    level history; someone who did both is in both."""
+    moved = {INWARD: set(), OUTWARD: set()}
+    for user_id, old, new in MembershipChange.objects.filter(
+        community=community,
+        field=MembershipChange.Field.LEVEL,
+        created_at__gte=period.since,
+        created_at__lt=period.until,
+    ).values_list("user_id", "old_value", "new_value"):
+        if old in LEVEL_ORDER and new in LEVEL_ORDER and old != new:
+            moved[INWARD if LEVEL_ORDER[new] > LEVEL_ORDER[old] else OUTWARD].add(user_id)
+    return moved
+
+
+def _contributed(community: Community):
+    """Each member's contribution days, matched to the membership row asking."""
+    return LedgerDay.objects.filter(
+        community=community,
+        verb__in=CONTRIBUTION_VERBS,
+        actor__isnull=False,
+        actor_id=OuterRef("user_id"),
+    )
+
+
+def went_quiet(community: Community, period: Period) -> QuerySet[Membership]:
+    """Members who were regulars when the period began (the level history says so) and
+    made no contribution in it."""
+    level_then = (
+        MembershipChange.objects.filter(
+            community=community,
+            user_id=OuterRef("user_id"),
+            field=MembershipChange.Field.LEVEL,
+            created_at__lt=period.since,
+        )
+        .order_by("-created_at", "-pk")
+        .values("new_value")[:1]
+    )
+    in_period = _contributed(community).filter(day__gte=period.start, day__lte=period.end)
+    return (
+        Membership.objects.filter(community=community)
+        .annotate(level_then=Subquery(level_then))
+        .filter(level_then__in=REGULAR)
+        .exclude(Exists(in_period))
+    )
+
+
+def came_back(community: Community, period: Period) -> QuerySet[Membership]:
+    """Members who contributed in the period after 90 days or more without, and had
+    contributed before that (people with nothing earlier are newcomers, counted apart)."""
+    days = _contributed(community)
+    away_from = period.start - timedelta(days=AWAY_DAYS)
+    return (
+        Membership.objects.filter(community=community)
+        .filter(
+            Exists(days.filter(day__gte=period.start, day__lte=period.end)),
+            Exists(days.filter(day__lt=away_from)),
+        )
+        .exclude(Exists(days.filter(day__gte=away_from, day__lt=period.start)))
+    )
+
+
 # Assets and meetings -------------------------------------------------------------------
 
 
@@ -114,6 +188,11 @@ def in_period(community: Community, period: Period, verbs) -> QuerySet[Activity]
         created_at__gte=period.since,
         created_at__lt=period.until,
     )
+
+
+def contributions_made(community: Community, period: Period) -> QuerySet[Activity]:
+    """Every contribution in the period, one row each (the daily roll-ups sum these)."""
+    return in_period(community, period, CONTRIBUTION_VERBS)
 
 
 def reuses(community: Community, period: Period) -> QuerySet[Activity]:
@@ -135,10 +214,19 @@ def attendances(community: Community, period: Period) -> QuerySet[Activity]:
 # The knowledge map ---------------------------------------------------------------------
 
 
+MAPPED_VERBS = (Verb.THREAD_STARTED, Verb.ASSET_PUBLISHED)
+
+
 def mapped(community: Community, code: str, verb: str) -> QuerySet[Activity]:
     """A cell of the knowledge map: threads started (or assets published) with this
     behaviour, ever; the map counts these rows, one per thread or asset."""
     return Activity.objects.filter(community=community, verb=verb).filter(has_behaviour(code))
+
+
+def mapped_lately(community: Community, code: str, period: Period) -> QuerySet[Activity]:
+    """The map's "lately" column: threads started and assets published with this
+    behaviour in the period, both together."""
+    return in_period(community, period, MAPPED_VERBS).filter(has_behaviour(code))
 
 
 def mapped_ids(community: Community, code: str, verb: str) -> list[int]:

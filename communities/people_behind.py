@@ -1,6 +1,7 @@
-"""The people lists behind figures on the members page: ``?contributed=1`` and
-``?newcomers=1`` with a period, ``?level=<level>`` (``&role=member`` for the pyramid,
-which counts gardeners and sponsors apart).
+"""The people lists behind figures on the members page: ``?contributed=1``,
+``?newcomers=1``, ``?moved=inward|outward``, ``?quiet=1`` and ``?back=1`` with a period,
+``?level=<level>`` (``&role=member`` for the pyramid, which counts gardeners and sponsors
+apart).
 
 The people are the counting rule's own (``communities.counted``); a person counted who is
 no longer a member is not listed, and the note says how many more were counted.
@@ -13,9 +14,10 @@ from django.utils.translation import gettext as _
 from communities import counted
 from communities.models import Community
 from communities.models.choices import Level, Role
-from core.period import PeriodError, parse_period
+from core.period import Period, PeriodError, parse_period
 
-QUERY = ("contributed", "newcomers", "level", "role", "start", "end")
+QUERY = ("contributed", "newcomers", "moved", "quiet", "back", "level", "role", "start", "end")
+IN_PERIOD = ("contributed", "newcomers", "quiet", "back")
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,10 @@ def people_filter(query, community: Community) -> PeopleFilter:
     level = query.get("level", "")
     level = level if level in Level.values else ""
     members_only = bool(level) and query.get("role") == Role.MEMBER
-    if query.get("contributed") != "1" and query.get("newcomers") != "1":
+    moved = query.get("moved", "")
+    moved = moved if moved in (counted.INWARD, counted.OUTWARD) else ""
+    asked = next((name for name in IN_PERIOD if query.get(name) == "1"), "")
+    if not (asked or moved):
         if not level:
             return PeopleFilter()
         rows = counted.at_level(community, level, members_only=members_only)
@@ -48,10 +53,30 @@ def people_filter(query, community: Community) -> PeopleFilter:
         period = parse_period(query.get("start"), query.get("end"))
     except PeriodError as error:
         return PeopleFilter(error=str(error))
-    if query.get("contributed") == "1":
-        users = set(counted.contributions(community, period))
-        text = _("people who contributed %(period)s") % {"period": period.describe()}
-    else:
-        users = set(counted.newcomers(community, period).values_list("actor_id", flat=True))
-        text = _("newcomers: a first contribution %(period)s") % {"period": period.describe()}
-    return PeopleFilter(users, len(users), text)
+    users, text = _in_period(community, period, asked, moved)
+    return PeopleFilter(users, len(users), text % {"period": period.describe()})
+
+
+def _in_period(
+    community: Community, period: Period, asked: str, moved: str
+) -> tuple[set[int], str]:
+    """The people a figure about the period counted, and how the list says so."""
+    if moved:
+        text = (
+            _("people whose level rose %(period)s")
+            if moved == counted.INWARD
+            else _("people whose level fell %(period)s")
+        )
+        return counted.level_moves(community, period)[moved], text
+    if asked == "contributed":
+        return set(counted.contributions(community, period)), _("people who contributed %(period)s")
+    if asked == "newcomers":
+        rows = counted.newcomers(community, period).values_list("actor_id", flat=True)
+        return set(rows), _("newcomers: a first contribution %(period)s")
+    rows = counted.went_quiet if asked == "quiet" else counted.came_back
+    text = (
+        _("regulars (active or core) who made no contribution %(period)s")
+        if asked == "quiet"
+        else _("people who came back %(period)s after 90 days or more away")
+    )
+    return set(rows(community, period).values_list("user_id", flat=True)), text

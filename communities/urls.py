@@ -2,6 +2,7 @@ from django.urls import path
 
 from communities.feeds import CommunityActivityFeed
 from communities.views import (
+    activity,
     community,
     directory,
     guests,
@@ -24,6 +25,7 @@ urlpatterns = [
     path("c/<slug:slug>/", community.home, name="home"),
     path("c/<slug:slug>/members/", community.members, name="members"),
     path("c/<slug:slug>/feed/", CommunityActivityFeed(), name="feed"),
+    path("c/<slug:slug>/activity/", activity.activity, name="activity"),
     path("c/<slug:slug>/join/", community.join, name="join"),
     path("c/<slug:slug>/request/", community.request_to_join, name="request"),
     path("c/<slug:slug>/request/withdraw/", community.withdraw_request, name="withdraw_request"),

@@ -25,9 +25,8 @@ from communities.models import (
     LedgerThread,
     LedgerVerbDay,
     Membership,
-    MembershipChange,
 )
-from communities.models.choices import LEVEL_ORDER, Role
+from communities.models.choices import Role
 from core import targets
 from core.period import Period
 from core.vocabulary import CONTRIBUTION_VERBS, Target, Verb
@@ -52,17 +51,29 @@ WEEKLY_COLUMNS = (
 
 @dataclass
 class Week:
-    start: date
+    start: date  # the Monday
     contributions: int = 0
     active_members: int = 0
     columns: dict[str, int] = field(default_factory=dict)
+    # The days of it inside the period (a period may cut its first and last week): the
+    # lists behind the week's figures show these days.
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass(frozen=True)
+class Month:
+    month: date
+    active_members: int
+    first: date
+    last: date
 
 
 @dataclass
 class Figures:
     period: Period
     weeks: list[Week]
-    monthly_active: list[tuple[date, int]]
+    monthly_active: list[Month]
     active_members: int
     contributions: int
     pyramid: list[dict]
@@ -143,12 +154,14 @@ def weekly(community: Community, period: Period) -> list[Week]:
                 contributions=row.get("total", 0),
                 active_members=people_by_week.get(position, 0),
                 columns={column: row.get(column, 0) for column, _verbs in WEEKLY_COLUMNS},
+                first=spans[position][0],
+                last=spans[position][1],
             )
         )
     return weeks
 
 
-def monthly_active(community: Community, period: Period) -> list[tuple[date, int]]:
+def monthly_active(community: Community, period: Period) -> list[Month]:
     """Distinct contributors per calendar month of the period (months with any)."""
     firsts, day = [], period.start.replace(day=1)
     while day <= period.end:
@@ -159,7 +172,7 @@ def monthly_active(community: Community, period: Period) -> list[tuple[date, int
         for first in firsts
     ]
     found = contributors.people_per_span(community, spans)
-    return [(firsts[position], n) for position, n in sorted(found.items())]
+    return [Month(firsts[position], n, *spans[position]) for position, n in sorted(found.items())]
 
 
 def _day(value) -> date:
@@ -167,18 +180,8 @@ def _day(value) -> date:
 
 
 def _moves(community: Community, period: Period) -> tuple[int, int]:
-    inward = outward = 0
-    for old, new in MembershipChange.objects.filter(
-        community=community,
-        field=MembershipChange.Field.LEVEL,
-        created_at__gte=period.since,
-        created_at__lt=period.until,
-    ).values_list("old_value", "new_value"):
-        if old in LEVEL_ORDER and new in LEVEL_ORDER:
-            step = LEVEL_ORDER[new] - LEVEL_ORDER[old]
-            inward += step > 0
-            outward += step < 0
-    return inward, outward
+    moved = counted.level_moves(community, period)
+    return len(moved[counted.INWARD]), len(moved[counted.OUTWARD])
 
 
 def _threads(community: Community, period: Period, now: datetime) -> dict:

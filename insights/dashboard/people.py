@@ -5,28 +5,19 @@ number whatever the size of the community; the rows that come back are per level
 person (bounded by the membership), never per ledger row.
 """
 
-from datetime import timedelta
 from math import ceil
 
-from django.db.models import Count, Exists, OuterRef, Subquery, Sum, Window
+from django.db.models import Count, Sum, Window
 
 from accounts.names import shown_name
 from communities import counted
-from communities.models import Community, LedgerDay, Membership, MembershipChange
+from communities.models import Community, LedgerDay, MembershipChange
 from communities.models.choices import Level
 from core.period import Period
-from core.vocabulary import CONTRIBUTION_VERBS, Verb
+from core.vocabulary import Verb
 
 FLOW_ORDER = (Level.PERIPHERAL, Level.OCCASIONAL, Level.ACTIVE, Level.CORE, Level.RESTING)
-REGULAR = (Level.ACTIVE, Level.CORE)
-AWAY_DAYS = 90
 NAMES = 20  # names listed per group; the count says how many there are
-
-
-def _contributions(community: Community):
-    return LedgerDay.objects.filter(
-        community=community, verb__in=CONTRIBUTION_VERBS, actor__isnull=False
-    )
 
 
 def _person(row: dict, prefix: str = "actor__") -> dict:
@@ -112,40 +103,12 @@ def who_answers(community: Community, period: Period) -> dict:
 
 
 def lost_and_back(community: Community, period: Period) -> dict:
-    """Regulars who went quiet, and people who came back after three months away.
-
-    Lost: active or core when the period began (the level history says so), and no
-    contribution in it. Back: contributed in the period, nothing in the 90 days before it,
-    something earlier (people with nothing earlier are newcomers, listed apart).
-    """
-    contributions = _contributions(community).filter(actor_id=OuterRef("user_id"))
-    in_period = contributions.filter(day__gte=period.start, day__lte=period.end)
-    away_from = period.start - timedelta(days=AWAY_DAYS)
-    level_then = (
-        MembershipChange.objects.filter(
-            community=community,
-            user_id=OuterRef("user_id"),
-            field=MembershipChange.Field.LEVEL,
-            created_at__lt=period.since,
-        )
-        .order_by("-created_at", "-pk")
-        .values("new_value")[:1]
-    )
-    members = Membership.objects.filter(community=community).order_by(
-        "user__display_name", "user__username"
-    )
+    """Regulars who went quiet, and people who came back after three months away: the
+    rules are ``communities.counted``'s, which the members lists behind them use too."""
+    order = ("user__display_name", "user__username")
     fields = ("user__username", "user__display_name", "user__is_active")
-    lost = (
-        members.annotate(level_then=Subquery(level_then))
-        .filter(level_then__in=REGULAR)
-        .exclude(Exists(in_period))
-        .values(*fields)
-    )
-    back = (
-        members.filter(Exists(in_period), Exists(contributions.filter(day__lt=away_from)))
-        .exclude(Exists(contributions.filter(day__gte=away_from, day__lt=period.start)))
-        .values(*fields)
-    )
+    lost = counted.went_quiet(community, period).order_by(*order).values(*fields)
+    back = counted.came_back(community, period).order_by(*order).values(*fields)
     lost_rows, back_rows = _first_names(lost), _first_names(back)
     return {
         "lost": [_person(row, "user__") for row in lost_rows],

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 
 from assets import services as assets
@@ -49,3 +51,38 @@ def sponsor(community):
 @pytest.fixture
 def sponsor_of():
     return sponsor
+
+
+def build_history(community, size: int) -> dict:
+    """People who moved in the last 90 days, regulars who went quiet and people who came
+    back after months away: ``size`` of each, over the world of ``build_world``."""
+    import time_machine
+    from django.utils import timezone
+
+    from communities.models import MembershipChange
+    from communities.models.choices import Level
+    from communities.services.membership import set_member_level
+
+    def level(membership, value):
+        set_member_level(membership=membership, level=value, cause=MembershipChange.Cause.COMPUTED)
+
+    world = build_world(community, size)
+    long_ago = timezone.now() - timedelta(days=200)
+    quiet, back = [], []
+    with time_machine.travel(long_ago, tick=False):
+        for _n in range(size):
+            regular = add_member(community)
+            ThreadFactory(community=community, author=regular.user)
+            level(regular, Level.ACTIVE)
+            quiet.append(regular)
+            away = add_member(community)
+            ThreadFactory(community=community, author=away.user)
+            back.append(away)
+    for n, away in enumerate(back):
+        ThreadFactory(community=community, author=away.user, members_only=n % 2 == 1)
+    for n, person in enumerate(world["people"]):
+        membership = community.memberships.get(user=person)
+        level(membership, Level.OCCASIONAL)
+        if n % 3 == 0:
+            level(membership, Level.PERIPHERAL)
+    return world | {"quiet": quiet, "back": back}

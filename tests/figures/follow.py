@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 # The row of each kind of list a figure can lead to.
-ROW_CLASSES = {"thread-row", "person", "story", "meeting-row"}
+ROW_CLASSES = {"thread-row", "person", "story", "meeting-row", "activity-row"}
 
 
 @dataclass

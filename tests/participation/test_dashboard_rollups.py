@@ -313,7 +313,9 @@ def test_a_period_cut_mid_week_and_mid_month_counts_exactly(community, people, l
     months = {}
     for d, a in days:
         months.setdefault(d.replace(day=1), set()).add(a)
-    assert figures.monthly_active == sorted((m, len(a)) for m, a in months.items())
+    assert [(m.month, m.active_members) for m in figures.monthly_active] == sorted(
+        (m, len(a)) for m, a in months.items()
+    )
     assert figures.active_members == len({a for _d, a in days}) == 3
     per_person = sorted(Counter(a for _d, a in days).values(), reverse=True)
     assert figures.concentration["contributors"] == len(per_person)
