@@ -168,14 +168,16 @@ class Member(HttpUser):
     def community(self) -> str:
         return random.choice(COMMUNITIES)
 
-    def some_thread(self, slug: str) -> str | None:
+    def some_thread(self, slug: str, hot: bool = False) -> str | None:
+        """A thread from the list; ``hot``: one of the three most lately active."""
         page = self.get(f"/c/{slug}/threads/", "thread list")
         links = [
             m.group(1)
             for m in THREAD_LINK.finditer(page.text)
             if m.group(1).startswith(f"/c/{slug}/")
         ]
-        return random.choice(links) if links else None
+        links = list(dict.fromkeys(links))
+        return random.choice(links[:3] if hot else links) if links else None
 
     # --- signing in --------------------------------------------------------------------------
 
@@ -254,7 +256,8 @@ class Member(HttpUser):
     def reply(self):
         if not self.left["replies"]:
             return
-        link = self.some_thread(self.community())
+        # Half the replies go to a few busy threads, so some arrive at once in one thread.
+        link = self.some_thread(self.community(), hot=random.random() < 0.5)
         if link is None:
             return
         page = self.get(link, "thread")
