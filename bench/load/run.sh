@@ -73,8 +73,18 @@ port=$("$py" -c \
   --log-level warning --error-logfile "$work/gunicorn.log" &
 gunicorn_pid=$!
 deadline=$((SECONDS + 60))
-until curl -fsS -o /dev/null -H "Host: $HOST" -H "X-Forwarded-Proto: https" \
-  "http://127.0.0.1:$port/healthz" 2>/dev/null; do
+healthy() {
+  "$py" - "http://127.0.0.1:$port/healthz" "$HOST" 2>/dev/null <<'PY'
+import sys
+import urllib.request
+
+request = urllib.request.Request(
+    sys.argv[1], headers={"Host": sys.argv[2], "X-Forwarded-Proto": "https"}
+)
+urllib.request.urlopen(request, timeout=5)
+PY
+}
+until healthy; do
   kill -0 "$gunicorn_pid" 2>/dev/null || { echo "gunicorn exited" >&2; exit 1; }
   [ "$SECONDS" -lt "$deadline" ] || { echo "no 200 from /healthz in 60s" >&2; exit 1; }
   sleep 0.2
