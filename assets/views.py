@@ -21,6 +21,7 @@ from core.errors import ActionError, report_refusal
 from core.markdown import render_markdown
 from core.period import PeriodError, parse_period
 from core.policies import get_visible_or_404, require
+from core.submissions import record, submitted_once
 from core.vocabulary import Verb
 
 ASSETS_PER_PAGE = 24
@@ -118,6 +119,7 @@ def library(request, slug):
 
 
 @login_required
+@submitted_once("asset", answer=_done)
 def asset_new(request, slug):
     community = _community(request, slug)
     require(
@@ -151,6 +153,7 @@ def asset_new(request, slug):
         except ActionError as error:
             report_refusal(request, error, form)
         else:
+            record(request, asset)
             messages.success(request, _("It is in the library. Thank you for sharing."))
             return _done(request, asset)
     return render(

@@ -12,7 +12,8 @@ anything on the site changes. A view marked ``@whole_page_cached`` is kept for
 - the viewer: "anonymous", or the member's id with a digest of their session and CSRF
   secret, so each signed-in person, in each browser, gets their own copy and never anyone
   else's. A kept copy remembers the CSRF secret its forms were made with and hands that
-  cookie back, so a browser that had none still posts those forms successfully.
+  cookie back, so a browser that had none still posts those forms successfully; its
+  one-submit tokens are made afresh (core/submissions.py), so two tabs never share one.
 
 What the generation cannot see is bounded by the timeout: relative times ("3 minutes
 ago") and background writes that bypass model signals (``QuerySet.update``, deletes).
@@ -40,6 +41,8 @@ from django.db import connections, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from core.submissions import renew_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -213,7 +216,7 @@ class PageCacheMiddleware:
             # cookie, as rendering the page would have.
             request.META["CSRF_COOKIE"] = secret
             request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
-        response = HttpResponse(content, content_type=content_type)
+        response = HttpResponse(renew_tokens(content), content_type=content_type)
         _label(response, "hit")
         return response
 

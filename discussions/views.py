@@ -19,6 +19,7 @@ from core.errors import ActionError, report_refusal
 from core.page_cache import whole_page_cached
 from core.policies import get_visible_or_404, require
 from core.ratelimits import limited
+from core.submissions import record, submitted_once
 from discussions import behind, selectors, services
 from discussions.forms import EditPostForm, ReplyForm, ThreadForm
 from discussions.models import Behaviour, Post
@@ -156,6 +157,7 @@ def follow_behaviour(request, slug):
 
 
 @login_required
+@submitted_once("thread")
 @limited("thread")
 def thread_new(request, slug):
     community = _community(request, slug)
@@ -185,6 +187,7 @@ def thread_new(request, slug):
         except ActionError as error:
             report_refusal(request, error, form)
         else:
+            record(request, thread)
             messages.success(request, _("Your thread is started."))
             return redirect(thread)
     return render(
@@ -293,6 +296,7 @@ def _quoted(request, thread) -> dict:
 
 @login_required
 @require_POST
+@submitted_once("reply")
 @limited("reply")
 def reply(request, slug, thread_id):
     thread = _thread(request, slug, thread_id)
@@ -305,6 +309,7 @@ def reply(request, slug, thread_id):
         except ActionError as error:
             report_refusal(request, error, form)
         else:
+            record(request, post)
             messages.success(request, _("Your reply is posted."))
             return redirect(post)
     return thread_detail(request, slug, thread_id, reply_form=form, status=400)

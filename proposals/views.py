@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from communities.models.choices import JoinPolicy, Visibility
 from core.errors import ActionError, report_refusal
 from core.policies import get_visible_or_404, require
+from core.submissions import record, submitted_once
 from proposals import selectors, services
 from proposals.forms import LaunchForm, ProposalForm, SupportForm
 from proposals.models import NOTE_MAX, Supporter
@@ -40,6 +41,7 @@ def proposal_list(request):
 
 
 @login_required
+@submitted_once("proposal")
 def proposal_new(request):
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -48,6 +50,7 @@ def proposal_new(request):
         except ActionError as error:
             report_refusal(request, error, form)
         else:
+            record(request, proposal)
             messages.success(
                 request, _("Your proposal is up. Share its address with people who care.")
             )

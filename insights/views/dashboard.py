@@ -19,6 +19,7 @@ from communities.views.community import header_context
 from core import charts, extensions
 from core.errors import ActionError, report_error
 from core.period import PeriodError, default_period, parse_period
+from core.submissions import record, submitted_once
 from insights import selectors as insight_selectors
 from insights.dashboard import health
 from insights.dashboard.behaviours import NINE
@@ -150,6 +151,7 @@ def _stories_behind(request, community):
     return listed, {"text": text, "clear_url": clear, "counted": counted_stories.count()}, ""
 
 
+@submitted_once("value_story")
 def stories(request, slug):
     """Value stories told in a community, newest first; members tell a new one here."""
     community = permissions.get_visible_community_or_404(request.user, slug)
@@ -160,15 +162,19 @@ def stories(request, slug):
             return redirect_to_login(request.get_full_path())
         if form.is_valid():
             try:
-                tell_value_story(author=request.user, community=community, **form.cleaned_data)
+                story = tell_value_story(
+                    author=request.user, community=community, **form.cleaned_data
+                )
             except ActionError as error:
                 if error.status == 403:
                     messages.error(request, error.message)
                     return redirect(community)
                 report_error(request, error, form)
             else:
+                to = reverse("insights:stories", kwargs={"slug": community.slug})
+                record(request, story, to)
                 messages.success(request, _("Thank you: your story is told."))
-                return redirect("insights:stories", slug=community.slug)
+                return redirect(to)
     listed, behind, behind_error = _stories_behind(request, community)
     page = Paginator(listed, STORIES_PER_PAGE).get_page(request.GET.get("page"))
     if behind is not None:

@@ -3,18 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from communities import permissions
 from communities.views.community import header_context
 from core.errors import ActionError, report_error
+from core.submissions import record, submitted_once
 from insights import services
 from insights.dashboard.knowledge import gap_register, knowledge_map
 from insights.forms import GapForm, GapUpdateForm
 from insights.models import Gap
 
 
+@submitted_once("gap")
 def knowledge(request, slug):
     community = permissions.get_visible_community_or_404(request.user, slug)
     form = GapForm(request.POST or None, initial={"source_url": request.GET.get("from", "")})
@@ -23,15 +26,19 @@ def knowledge(request, slug):
             return redirect_to_login(request.get_full_path())
         if form.is_valid():
             try:
-                services.raise_gap(author=request.user, community=community, **form.cleaned_data)
+                gap = services.raise_gap(
+                    author=request.user, community=community, **form.cleaned_data
+                )
             except ActionError as error:
                 if error.status == 403:
                     messages.error(request, error.message)
                     return redirect(community)
                 report_error(request, error, form)
             else:
+                to = reverse("insights:knowledge", kwargs={"slug": community.slug})
+                record(request, gap, to)
                 messages.success(request, _("The gap is in the register."))
-                return redirect("insights:knowledge", slug=community.slug)
+                return redirect(to)
     gaps = list(gap_register(community))
     can_manage = permissions.can_manage_community(request.user, community)
     for gap in gaps:

@@ -13,6 +13,7 @@ from communities.models import Membership
 from communities.views.community import header_context
 from core.errors import ActionError, report_error
 from core.policies import require
+from core.submissions import record, submitted_once
 from rhythm import occurrences, recurrence, services
 from rhythm import permissions as meeting_permissions
 from rhythm.forms import AttendanceForm, CancelForm, MoveForm, RsvpForm
@@ -65,6 +66,7 @@ def occurrence(request, slug, meeting_id, stamp):
 
 
 @require_POST
+@submitted_once("rsvp")
 def rsvp(request, slug, meeting_id, stamp):
     community = meeting_community_or_404(request, slug, meeting_id)
     series = series_or_404(request, community, meeting_id)
@@ -76,7 +78,7 @@ def rsvp(request, slug, meeting_id, stamp):
     try:
         if not form.is_valid():
             raise ActionError(_("Answer going, maybe or not going."))
-        services.rsvp_to_meeting(
+        answered = services.rsvp_to_meeting(
             user=request.user,
             series=series,
             original_start=when,
@@ -91,6 +93,12 @@ def rsvp(request, slug, meeting_id, stamp):
             return redirect(occurrence_url(series, when))
         message = error.message
     else:
+        series_page = request.POST.get("next_page") == "series" and not request.htmx
+        record(
+            request,
+            answered,
+            series.get_absolute_url() if series_page else occurrence_url(series, when),
+        )
         message = _("Thanks, your answer is saved.")
         if not request.htmx:
             messages.success(request, message)
