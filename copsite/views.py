@@ -8,7 +8,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from communities import selectors
 from copsite.celery import app
 from core import unsubscribe as unsubscribing
+from core.links import local_path
 
 logger = logging.getLogger(__name__)
 
@@ -135,9 +135,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def admin_login(request: HttpRequest) -> HttpResponse:
     """The admin site signs people in through the site's own login, so its rate limits and
     lockout guard the operators' accounts too."""
-    next_url = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = reverse("admin:index")
+    next_url = local_path(request.GET.get("next", ""), host=request.get_host())
+    next_url = next_url or reverse("admin:index")
     if request.user.is_authenticated:
         if request.user.is_active and request.user.is_staff:
             return redirect(next_url)

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from core.errors import ActionError
@@ -14,6 +15,16 @@ from core.errors import ActionError
 def absolute_url(path: str) -> str:
     """``path`` on the site's public address (``SITE_URL``), for mail and calendar files."""
     return settings.SITE_URL.rstrip("/") + path
+
+
+def local_path(value: str, *, host: str) -> str:
+    """``value`` if it is a path on this site to send someone back to (a form's "next"),
+    else "". Only a path: redirect() would read any other text as a view's name to reverse,
+    and a name nobody knows would break the page."""
+    value = value or ""
+    if value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts={host}):
+        return value
+    return ""
 
 
 def checked_link(url: str, *, field: str, local_paths: bool = False, max_length: int = 500) -> str:

@@ -2,11 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionError, report_refusal
+from core.links import local_path
 from notifications import selectors, services
 from notifications.forms import EmailPreferencesForm
 
@@ -50,10 +51,8 @@ def mark_all_read(request):
 
 
 def _back_to_list(request):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return redirect(target)
-    return redirect("notifications:list")
+    target = local_path(request.POST.get("next", ""), host=request.get_host())
+    return redirect(target or reverse("notifications:list"))
 
 
 @login_required

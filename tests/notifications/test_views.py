@@ -170,3 +170,14 @@ def test_the_list_paginates(client, asker, thread, community):
     assert len(first.context["page"].object_list) == 30
     assert len(second.context["page"].object_list) == 2
     assert junk.status_code == 200
+
+
+@pytest.mark.parametrize("next_page", ["%00", "home", "notifications:list"])
+def test_a_next_page_that_is_not_a_path_goes_back_to_the_list(client, asker, next_page):
+    """Whatever a form's hidden "next" says, the answer is a redirect, never a 500."""
+    client.force_login(asker)
+
+    response = client.post(reverse("notifications:read_all"), {"next": next_page})
+
+    assert response.status_code == 302
+    assert response["Location"] == LIST

@@ -61,3 +61,15 @@ def test_a_signed_in_member_is_refused_not_sent_round_in_circles(client):
     client.force_login(UserFactory())
 
     assert client.get("/admin/login/?next=/admin/").status_code == 403
+
+
+@pytest.mark.parametrize("next_page", ["%00", "home", "admin:index"])
+def test_a_signed_in_operators_next_page_that_is_not_a_path_opens_the_admin(
+    client, operator, next_page
+):
+    client.force_login(operator)
+
+    response = client.get("/admin/login/", {"next": next_page})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
