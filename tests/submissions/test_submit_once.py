@@ -8,7 +8,7 @@ from django.test import Client
 
 from core.models import Submission
 from tests.factories import UserFactory, add_member
-from tests.submissions.cases import KINDS, build, token_on
+from tests.submissions.cases import KINDS, TOKEN, build, token_on
 
 RESULT_REDIRECT = 302
 
@@ -161,9 +161,7 @@ def test_four_identical_posts_at_once_make_one_row(kind, behaviours, community, 
         finally:
             connections.close_all()
 
-    threads = [
-        threading.Thread(target=send, args=(i, client)) for i, client in enumerate(clients)
-    ]
+    threads = [threading.Thread(target=send, args=(i, client)) for i, client in enumerate(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -171,3 +169,19 @@ def test_four_identical_posts_at_once_make_one_row(kind, behaviours, community, 
 
     assert case.rows() == before + 1
     assert len({_leads_to(answer) for answer in answers}) == 1
+
+
+@pytest.mark.django_db
+def test_a_page_served_again_from_the_cache_gets_fresh_tokens(community, member, gardener):
+    case = build("reply", community, member, gardener)
+    client = _signed_in(member)
+    client.get(case.page)  # now with a CSRF cookie: the next copy is kept
+    first = client.get(case.page)
+    again = client.get(case.page)
+    assert again["X-Page-Cache"] == "hit"
+    assert TOKEN.findall(first.content.decode()) != TOKEN.findall(again.content.decode())
+    # Two tabs of one thread: each reply is its own.
+    for page in (first, again):
+        token = TOKEN.findall(page.content.decode())[-1]
+        client.post(case.action, {"body": f"From tab {token[:6]}", "submit_token": token})
+    assert case.rows() == 3  # the first post and both replies
