@@ -57,15 +57,19 @@ class Forms(HTMLParser):
         self.forms: list[Form] = []
         self._open: Form | None = None
         self._textarea: tuple[str, list[str]] | None = None
+        self._select: list | None = None
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
+        if tag == "option":
+            self._option(a)
+            return
         if tag == "form":
             self._open = Form(a.get("action", ""), a.get("method", "get"))
             self.forms.append(self._open)
-        elif self._open is None or "name" not in a:
-            return
+        elif self._open is None or "name" not in a or "disabled" in a:
+            return  # a browser sends no unnamed or disabled field
         elif tag == "input":
             kind = a.get("type", "text").lower()
             if kind == "checkbox":
@@ -80,6 +84,17 @@ class Forms(HTMLParser):
             self._open.buttons.append((a["name"], a.get("value", "")))
         elif tag == "textarea":
             self._textarea = (a["name"], [])
+        elif tag == "select":
+            self._select = [a["name"], None, None]  # name, first option, selected option
+
+    def _option(self, a: dict) -> None:
+        if self._select is None:
+            return
+        value = a.get("value") or ""
+        if self._select[1] is None:
+            self._select[1] = value
+        if "selected" in a:
+            self._select[2] = value
 
     def handle_data(self, data):
         if self._textarea:
@@ -88,6 +103,10 @@ class Forms(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "form":
             self._open = None
+        elif tag == "select" and self._select and self._open:
+            name, first, chosen = self._select
+            self._open.fields.append((name, chosen if chosen is not None else first or ""))
+            self._select = None
         elif tag == "textarea" and self._textarea and self._open:
             name, text = self._textarea
             self._open.textareas.append(name)
