@@ -17,6 +17,7 @@ from core.errors import ActionError
 from core.links import absolute_url
 from core.mail import send_templated_mail
 from core.unsubscribe import unsubscribe_url
+from core.vocabulary import Verb
 from digests.models import DEFAULT_FREQUENCY, DigestPreference, Frequency, SentDigest
 from digests.selectors import Digest, SponsorDigest
 
@@ -145,6 +146,7 @@ def sponsor_letter(user, report: SponsorDigest) -> Letter:
     period = report.figures.period.query
     members = absolute_url(reverse("communities:members", kwargs={"slug": slug}))
     library = absolute_url(reverse("assets:library", kwargs={"slug": slug}))
+    activity = absolute_url(reverse("communities:activity", kwargs={"slug": slug}))
     return Letter(
         user=user,
         template=SPONSOR_TEMPLATE,
@@ -156,6 +158,8 @@ def sponsor_letter(user, report: SponsorDigest) -> Letter:
                 "contributed": f"{members}?contributed=1&{period}",
                 "newcomers": f"{members}?newcomers=1&{period}",
                 "reused": f"{library}?reused=1&{period}",
+                "threads_started": f"{activity}?verb={Verb.THREAD_STARTED.value}&{period}",
+                "questions_answered": f"{activity}?verb={Verb.ANSWER_ACCEPTED.value}&{period}",
             },
         },
     )

@@ -4,20 +4,24 @@ Read from the ledger (threads started and assets published carry their behaviour
 one aggregate query whatever the community's size.
 """
 
-from datetime import timedelta
-
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from communities.models import Activity, Community
+from core.period import Period, default_period
 from core.vocabulary import Verb
 from insights.dashboard.behaviours import NINE
 from insights.models import Gap
 
 
+def lately(now=None) -> Period:
+    """The map's "last 90 days": whole UTC days up to today, the period the activity list
+    behind the column is asked for (``counted.mapped_lately``)."""
+    return default_period((now or timezone.now()).date())
+
+
 def knowledge_map(community: Community, *, now=None) -> list[dict]:
-    now = now or timezone.now()
-    recent = now - timedelta(days=90)
+    recent = lately(now)
     counts: dict[str, dict[str, int]] = {}
     for row in (
         Activity.objects.filter(
@@ -28,7 +32,7 @@ def knowledge_map(community: Community, *, now=None) -> list[dict]:
         .annotate(
             threads=Count("pk", filter=Q(verb=Verb.THREAD_STARTED)),
             assets=Count("pk", filter=Q(verb=Verb.ASSET_PUBLISHED)),
-            recent=Count("pk", filter=Q(created_at__gte=recent)),
+            recent=Count("pk", filter=Q(created_at__gte=recent.since, created_at__lt=recent.until)),
         )
     ):
         for code in row["behaviour"].split():

@@ -93,6 +93,7 @@ def dashboard(request, slug):
             "members_url": reverse("communities:members", kwargs={"slug": community.slug}),
             "threads_url": reverse("discussions:list", kwargs={"slug": community.slug}),
             "activity_url": reverse("communities:activity", kwargs={"slug": community.slug}),
+            "meetings_url": reverse("rhythm:meetings", kwargs={"slug": community.slug}),
             "missing": [(code, label, hint) for code, label, hint in NINE if code not in evident],
             "principles": principles,
             # Figures other apps keep (reuse across communities) through the extension point.

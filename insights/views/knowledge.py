@@ -12,7 +12,7 @@ from communities.views.community import header_context
 from core.errors import ActionError, report_error
 from core.submissions import record, submitted_once
 from insights import services
-from insights.dashboard.knowledge import gap_register, knowledge_map
+from insights.dashboard.knowledge import gap_register, knowledge_map, lately
 from insights.forms import GapForm, GapUpdateForm
 from insights.models import Gap
 
@@ -51,6 +51,7 @@ def knowledge(request, slug):
         {
             **header_context(request, community),
             "map": knowledge_map(community),
+            "lately": lately(),
             "gaps": gaps,
             "form": form,
             "update_form": GapUpdateForm(),

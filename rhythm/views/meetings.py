@@ -30,28 +30,44 @@ from rhythm.views.common import (
     series_or_404,
 )
 
+FIGURES = ("held", "planned", "recorded")
 
-def _held_behind(request, community, visible) -> dict:
-    """``?held=1`` with a period: the meetings the dashboard counted as held."""
-    if request.GET.get("held") != "1":
+
+def _figure_behind(request, community, visible) -> dict:
+    """``?held=1``, ``?planned=1`` or ``?recorded=1`` with a period: the meetings the
+    dashboard counted as held, planned in the calendar, or with attendance recorded."""
+    asked = next((name for name in FIGURES if request.GET.get(name) == "1"), "")
+    if not asked:
         return {}
     try:
         period = parse_period(request.GET.get("start"), request.GET.get("end"))
     except PeriodError as error:
         return {"behind_error": str(error)}
-    ids = set(
-        counted.attendances(community, period)
-        .exclude(target_id=None)
-        .values_list("target_id", flat=True)
-    )
-    shown = occurrences.held(visible, ids, viewer=request.user)
+    every = MeetingSeries.objects.filter(community=community)
+    if asked == "planned":
+        starts = occurrences.planned_in(every, period)
+        shown, number = occurrences.planned(visible, starts, viewer=request.user), len(starts)
+        heading = _("Meetings planned")
+        text = _("meetings planned in the calendar %(period)s, less cancelled ones")
+    else:
+        if asked == "held":
+            rows = counted.attendances(community, period).exclude(target_id=None)
+            ids = set(rows.values_list("target_id", flat=True))
+            heading, text = _("Meetings held"), _("meetings held %(period)s")
+        else:
+            rows = occurrences.recorded_in(every, period)
+            ids = set(rows.values_list("pk", flat=True))
+            heading = _("Meetings with attendance recorded")
+            text = _("meetings planned %(period)s with their attendance recorded")
+        shown, number = occurrences.held(visible, ids, viewer=request.user), len(ids)
     return {
-        "held": shown,
+        "listed": shown,
+        "listed_heading": heading,
         "behind": counted.Behind(
-            text=_("meetings held %(period)s") % {"period": period.describe()},
+            text=text % {"period": period.describe()},
             clear_url=reverse("rhythm:meetings", kwargs={"slug": community.slug}),
             shown=len(shown),
-            counted=len(ids),
+            counted=number,
         ),
     }
 
@@ -59,8 +75,8 @@ def _held_behind(request, community, visible) -> dict:
 def meetings(request, slug):
     community = community_or_404(request, slug)
     visible = occurrences.visible_series(request.user, community)
-    figure = _held_behind(request, community, visible)
-    if "held" in figure:  # a figure's list: only what it counted
+    figure = _figure_behind(request, community, visible)
+    if "listed" in figure:  # a figure's list: only what it counted
         return render(
             request,
             "rhythm/list.html",

@@ -85,7 +85,8 @@ def test_the_sponsor_digest_figures_lead_to_the_lists_they_count(
 
     question = thread(community, asker, "Quizzes nobody opens")
     with at(IN_PERIOD + timedelta(hours=1)):
-        discussions.reply_to_thread(author=writer, thread=question, body="Try this.")
+        answer = discussions.reply_to_thread(author=writer, thread=question, body="Try this.")
+        discussions.accept_answer(actor=asker, thread=question, post=answer)
         grid = assets.publish_asset(
             author=writer,
             community=community,
@@ -97,7 +98,11 @@ def test_the_sponsor_digest_figures_lead_to_the_lists_they_count(
     assert run(community) == 1
     [message] = mail.outbox
     found = figures(message.alternatives[0][0])
-    assert len(found) == 3 and all(f.count for f in found)
+    # Active members, newcomers, threads started, questions answered, assets reused.
+    assert len(found) == 5 and all(f.count for f in found)
+    assert {"verb=thread_started", "verb=answer_accepted"} <= {
+        f.href.split("?")[1].split("&")[0] for f in found
+    }
     client.force_login(sponsor)
     with at(RUN):
         for each in found:
