@@ -4,9 +4,12 @@ Each principle gets a proxy measured from the figures, a status and one line of 
 Statuses are words ("good", "watch", "act") shown as text, never colour alone.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -91,11 +94,36 @@ MEASURES = (
 )
 
 
+class Lists:
+    """Where each count in a proxy leads: the address of the list behind it (the
+    dashboard's own figures' lists), or nowhere when no addresses were given."""
+
+    def __init__(self, hrefs: Mapping[str, str] | None = None):
+        self.hrefs = hrefs or {}
+
+    def say(self, text: str, counts: dict) -> str | SafeString:
+        """The proxy sentence, each count named in ``hrefs`` a figure link to its list."""
+        if not self.hrefs:
+            return text % counts
+        linked = {
+            key: format_html(
+                '<a class="figure-link" data-count="{}" href="{}">{}</a>',
+                value,
+                self.hrefs[key],
+                value,
+            )
+            if key in self.hrefs
+            else conditional_escape(value)
+            for key, value in counts.items()
+        }
+        return mark_safe(conditional_escape(text) % linked)  # noqa: S308 (each part escaped)
+
+
 def _status(good: bool, watch: bool = False) -> str:
     return GOOD if good else (WATCH if watch else ACT)
 
 
-def _evolution(f: Figures, now: datetime) -> Principle:
+def _evolution(f: Figures, now: datetime, lists: Lists) -> Principle:
     """1. Design for evolution: new themes, and a domain statement kept fresh."""
     new_share = round(100 * f.new_threads / f.active_threads) if f.active_threads else 0
     reviewed = f.domain_reviewed_at is not None and f.domain_reviewed_at >= now - timedelta(
@@ -113,7 +141,7 @@ def _evolution(f: Figures, now: datetime) -> Principle:
     )
 
 
-def _inside_and_outside(f: Figures, now: datetime) -> Principle:
+def _inside_and_outside(f: Figures, now: datetime, lists: Lists) -> Principle:
     """2. Dialogue between inside and outside: visits and adaptations."""
     months = f.period.months()
     visits = f.conversations["visits"]
@@ -121,25 +149,25 @@ def _inside_and_outside(f: Figures, now: datetime) -> Principle:
     return Principle(
         2,
         str(MEASURES[1].name),
-        _("%(v)s visit threads and %(a)s adaptations in the period (%(m).1f per month).")
-        % {"v": visits, "a": f.adaptations, "m": outside / months},
+        lists.say(
+            _("%(v)s visit threads and %(a)s adaptations in the period (%(m)s per month)."),
+            {"v": visits, "a": f.adaptations, "m": f"{outside / months:.1f}"},
+        ),
         _status(outside / months >= 1, outside > 0),
         _("Invite a guest, or propose a visit to another team's workplace."),
     )
 
 
-def _levels(f: Figures, now: datetime) -> Principle:
+def _levels(f: Figures, now: datetime, lists: Lists) -> Principle:
     """3. Different levels of participation: movement inward, a core that is not everyone."""
     shares = {row["level"]: row["share"] for row in f.pyramid}
     return Principle(
         3,
         str(MEASURES[2].name),
-        _("%(in)s moved inward, %(out)s outward; core is %(core)s %% of members.")
-        % {
-            "in": f.moved_inward,
-            "out": f.moved_outward,
-            "core": shares.get(Level.CORE, 0),
-        },
+        lists.say(
+            _("%(in)s moved inward, %(out)s outward; core is %(core)s %% of members."),
+            {"in": f.moved_inward, "out": f.moved_outward, "core": shares.get(Level.CORE, 0)},
+        ),
         _status(
             f.moved_inward > 0 and shares.get(Level.CORE, 0) <= 30,
             f.moved_inward > 0 or shares.get(Level.CORE, 0) <= 30,
@@ -148,19 +176,21 @@ def _levels(f: Figures, now: datetime) -> Principle:
     )
 
 
-def _public_and_private(f: Figures, now: datetime) -> Principle:
+def _public_and_private(f: Figures, now: datetime, lists: Lists) -> Principle:
     """4. Public and private spaces, both in use."""
     return Principle(
         4,
         str(MEASURES[3].name),
-        _("%(pub)s contributions in open spaces, %(priv)s in members-only ones.")
-        % {"pub": f.public_rows, "priv": f.private_rows},
+        lists.say(
+            _("%(pub)s contributions in open spaces, %(priv)s in members-only ones."),
+            {"pub": f.public_rows, "priv": f.private_rows},
+        ),
         _status(f.public_rows > 0 and f.private_rows > 0, f.public_rows + f.private_rows > 0),
         _("Offer both: open threads for everyone and a members-only space for candour."),
     )
 
 
-def _value(f: Figures, now: datetime) -> Principle:
+def _value(f: Figures, now: datetime, lists: Lists) -> Principle:
     """5. Focus on value: answers, reuse and stories per active member."""
     value_acts = f.accepted_answers + f.reuse_count + f.adaptations + f.stories_told
     per_active = round(value_acts / f.active_members, 2) if f.active_members else 0.0
@@ -174,8 +204,11 @@ def _value(f: Figures, now: datetime) -> Principle:
     )
 
 
-def _familiar_and_stimulating(f: Figures, now: datetime) -> Principle:
+def _familiar_and_stimulating(f: Figures, now: datetime, lists: Lists) -> Principle:
     """6. Familiarity and excitement: the regular meeting, and something out of the ordinary."""
+    said = _(
+        "%(held)s meetings held; %(s)s something out of the ordinary (a visit, a project, news)."
+    )
     stimulating = any(
         f.conversations[code]
         for code in ("visits", "documentation-projects", "discussing-developments")
@@ -183,17 +216,16 @@ def _familiar_and_stimulating(f: Figures, now: datetime) -> Principle:
     return Principle(
         6,
         str(MEASURES[5].name),
-        _("%(held)s meetings held; %(s)s something out of the ordinary (a visit, a project, news).")
-        % {
-            "held": f.rhythm["held"],
-            "s": _("with") if stimulating else _("without"),
-        },
+        lists.say(
+            said,
+            {"held": f.rhythm["held"], "s": _("with") if stimulating else _("without")},
+        ),
         _status(f.rhythm["held"] >= 2 and stimulating, f.rhythm["held"] >= 2 or stimulating),
         _("Keep the regular meeting and add a special event: a launch, a visit, a workshop."),
     )
 
 
-def _rhythm(f: Figures, now: datetime) -> Principle:
+def _rhythm(f: Figures, now: datetime, lists: Lists) -> Principle:
     """7. A rhythm: activity most weeks."""
     weeks_active = sum(1 for w in f.weeks if w.contributions)
     week_share = round(100 * weeks_active / len(f.weeks)) if f.weeks else 0
@@ -210,7 +242,7 @@ def _rhythm(f: Figures, now: datetime) -> Principle:
     )
 
 
-def _gardener(f: Figures, now: datetime) -> Principle:
+def _gardener(f: Figures, now: datetime, lists: Lists) -> Principle:
     """8. A gardener: present lately, and newcomers answered fast."""
     gardener_recent = f.gardener_last_active is not None and (
         f.gardener_last_active >= now - timedelta(days=14)
@@ -232,7 +264,7 @@ def _gardener(f: Figures, now: datetime) -> Principle:
     )
 
 
-def _sponsor(f: Figures, now: datetime) -> Principle:
+def _sponsor(f: Figures, now: datetime, lists: Lists) -> Principle:
     """9. A sponsor who looks."""
     sponsor_seen = f.sponsor_last_seen is not None and f.sponsor_last_seen >= now - timedelta(
         days=30
@@ -264,6 +296,10 @@ PRINCIPLES = (
 )
 
 
-def assess(figures: Figures, *, now: datetime) -> list[Principle]:
-    """The nine design principles, each read from the period's figures."""
-    return [principle(figures, now) for principle in PRINCIPLES]
+def assess(
+    figures: Figures, *, now: datetime, hrefs: Mapping[str, str] | None = None
+) -> list[Principle]:
+    """The nine design principles, each read from the period's figures; with ``hrefs``
+    (proxy key: list address) each count so named links to the list behind it."""
+    lists = Lists(hrefs)
+    return [principle(figures, now, lists) for principle in PRINCIPLES]

@@ -20,6 +20,7 @@ from core import charts, extensions
 from core.errors import ActionError, report_error
 from core.period import PeriodError, default_period, parse_period
 from core.submissions import record, submitted_once
+from core.vocabulary import Verb
 from insights import selectors as insight_selectors
 from insights.dashboard import health
 from insights.dashboard.behaviours import NINE
@@ -64,7 +65,7 @@ def dashboard(request, slug):
         Q(dashboard_seen_at__isnull=True) | Q(dashboard_seen_at__lt=now - timedelta(hours=1))
     ).update(dashboard_seen_at=now)
     figures = figures_for(community, period, now=now)
-    principles = health.assess(figures, now=now)
+    principles = health.assess(figures, now=now, hrefs=_health_lists(community, period))
     evident = figures.behaviours_evident
     return render(
         request,
@@ -106,6 +107,22 @@ def dashboard(request, slug):
             },
         },
     )
+
+
+def _health_lists(community, period) -> dict[str, str]:
+    """The lists behind the counts in the health table's proxies, for the same period."""
+    slug, query = {"slug": community.slug}, period.query
+    activity = reverse("communities:activity", kwargs=slug)
+    members = reverse("communities:members", kwargs=slug)
+    return {
+        "v": f"{reverse('discussions:list', kwargs=slug)}?evident=visits&{query}",
+        "a": f"{activity}?verb={Verb.ASSET_ADAPTED.value}&{query}",
+        "in": f"{members}?moved={counted.INWARD}&{query}",
+        "out": f"{members}?moved={counted.OUTWARD}&{query}",
+        "pub": f"{activity}?contributed=1&public=1&{query}",
+        "priv": f"{activity}?contributed=1&public=0&{query}",
+        "held": f"{reverse('rhythm:meetings', kwargs=slug)}?held=1&{query}",
+    }
 
 
 def dashboard_csv(request, slug):

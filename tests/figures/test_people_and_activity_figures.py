@@ -30,7 +30,7 @@ def test_who_answers_and_the_weekly_tables_lead_to_their_rows(client, community,
     found = assert_figures_lead_to_their_lists(client, dashboard(community))
     replies = [f for f in found if "verb=replied&actor=" in f.href]
     assert replies and all(f.count for f in replies)
-    contributions = [f for f in found if "activity/?contributed=1" in f.href]
+    contributions = [f for f in found if "activity/?contributed=1&start" in f.href]
     # The headline comes first; the weeks, which split the period, add up to it.
     headline, weeks = contributions[0], contributions[1:]
     assert headline.count == sum(f.count for f in weeks) > 0
@@ -44,3 +44,16 @@ def test_members_only_contributions_are_more_an_outsider_cannot_see(client, comm
     client.logout()
     listed = follow(client, total, dashboard(community))
     assert listed.more > 0 and listed.rows + listed.more == total.count
+
+
+def test_the_health_table_counts_lead_to_their_lists(client, community, sponsor_of):
+    build_history(community, 4)
+    client.force_login(sponsor_of(community))
+    found = assert_figures_lead_to_their_lists(client, dashboard(community))
+    hrefs = [f.href.split("?")[1] for f in found]
+    for wanted in ("evident=visits", "verb=asset_adapted", "public=1", "public=0", "held=1"):
+        assert any(wanted in href for href in hrefs), wanted
+    public = next(f for f in found if "public=1" in f.href)
+    private = next(f for f in found if "public=0" in f.href)
+    total = next(f for f in found if "activity/?contributed=1&start" in f.href)
+    assert public.count + private.count == total.count
