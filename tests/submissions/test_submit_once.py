@@ -185,3 +185,19 @@ def test_a_page_served_again_from_the_cache_gets_fresh_tokens(community, member,
         token = TOKEN.findall(page.content.decode())[-1]
         client.post(case.action, {"body": f"From tab {token[:6]}", "submit_token": token})
     assert case.rows() == 3  # the first post and both replies
+
+
+@pytest.mark.django_db
+def test_an_upload_sent_again_by_the_progress_bar_gets_the_first_address(
+    community, member, gardener
+):
+    case = build("asset", community, member, gardener)
+    client = _signed_in(member)
+    token = token_on(client, case.page)
+    answers = [
+        client.post(
+            case.action, {**case.data(), "submit_token": token}, HTTP_X_UPLOAD_PROGRESS="1"
+        ).json()["location"]
+        for _ in range(2)
+    ]
+    assert answers[0] == answers[1] and case.rows() == 1
