@@ -24,6 +24,7 @@ def test_demo_dashboard_figures_equal_their_lists(demo_world, client, role):
         kinds |= {figure.href.split("?")[1].split("=")[0] for figure in found}
     assert checked
     assert {"contributed", "newcomers", "evident", "held", "reused", "kind", "level"} <= kinds
+    assert {"moved", "quiet", "back", "verb", "planned", "recorded"} <= kinds
 
 
 @pytest.mark.parametrize("page", ["communities:home", "insights:knowledge"])
