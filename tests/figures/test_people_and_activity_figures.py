@@ -57,3 +57,18 @@ def test_the_health_table_counts_lead_to_their_lists(client, community, sponsor_
     private = next(f for f in found if "public=0" in f.href)
     total = next(f for f in found if "activity/?contributed=1&start" in f.href)
     assert public.count + private.count == total.count
+
+
+def test_a_private_communitys_activity_is_not_found_by_outsiders(client, community, gardener):
+    from communities.models.choices import Visibility
+    from tests.factories import UserFactory
+
+    build_history(community, 3)
+    community.visibility = Visibility.PRIVATE
+    community.save(update_fields=["visibility"])
+    url = reverse("communities:activity", kwargs={"slug": community.slug})
+    assert client.get(url + "?contributed=1").status_code == 404
+    client.force_login(UserFactory())
+    assert client.get(url + "?verb=replied").status_code == 404
+    client.force_login(gardener)
+    assert client.get(url + "?verb=replied").status_code == 200
