@@ -8,9 +8,10 @@ from communities.models import (
     Membership,
     MembershipChange,
 )
+from core.admin_widgets import CheckedAutocompleteAdmin
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(CheckedAutocompleteAdmin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
@@ -42,7 +43,7 @@ class MembershipChangeInline(admin.TabularInline):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(CheckedAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["user", "community", "role", "level", "level_overridden", "joined_at"]
     list_filter = ["role", "level", "community"]
     search_fields = ["user__username", "user__email", "community__name"]

@@ -1,9 +1,10 @@
 from django.contrib import admin
 
+from core.admin_widgets import CheckedAutocompleteAdmin
 from proposals.models import Proposal, Supporter
 
 
-class SupporterInline(admin.TabularInline):
+class SupporterInline(CheckedAutocompleteAdmin, admin.TabularInline):
     model = Supporter
     extra = 0
     autocomplete_fields = ["user"]
