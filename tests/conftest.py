@@ -12,6 +12,9 @@ from communities.models.choices import Role
 from tests.factories import CommunityFactory, UserFactory, add_member
 from tests.moments import named
 
+# The fuzz run's figures, printed at the end of any run that fuzzed (tests/fuzz/).
+pytest_plugins = ["tests.fuzz.report"]
+
 DEMO_FIXTURE = "demo_world"
 DEMO_COMMUNITY = "northfield-elearning"  # one of the demo's communities: is the demo there?
 
