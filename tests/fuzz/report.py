@@ -53,6 +53,20 @@ class Tally:
         self.failures += data["failures"]
         self.seconds = max(self.seconds, data["seconds"])  # workers run side by side
 
+    def _per_role(self) -> list[str]:
+        """Each role's answers by class, and how many routes it reached."""
+        rows: dict[str, Counter] = {}
+        routes: dict[str, set] = {}
+        for key, count in self.per_route.items():
+            role, method, route, answer = key.split(" ")
+            rows.setdefault(role, Counter())[answer] += count
+            routes.setdefault(role, set()).add(f"{method} {route}")
+        return [
+            f"  {role}: {len(routes[role])} route-methods; "
+            + ", ".join(f"{kind} {n}" for kind, n in sorted(rows[role].items()))
+            for role in sorted(rows)
+        ]
+
     def lines(self, wall: float) -> list[str]:
         total = sum(self.cases.values())
         roles = ", ".join(f"{role} {n}" for role, n in sorted(self.cases.items()))
@@ -63,6 +77,7 @@ class Tally:
             f"routes covered: {len(self.routes)} route-methods ({get} GET, "
             f"{len(self.routes) - get} POST)",
             f"answers: {answers}",
+            *self._per_role(),
             f"500s: {self.failures}",
             f"seconds: {wall:.1f} wall, {self.seconds:.1f} in the busiest process",
         ]
