@@ -35,7 +35,7 @@ class Submission(models.Model):
     )
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     address = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)  # the nightly prune
 
     def __str__(self) -> str:
         return f"{self.kind} {self.token[:8]}… → {self.address or '(in progress)'}"

@@ -268,7 +268,14 @@ MAIL_CLAIM_STALE_SECONDS = int(os.environ.get("MAIL_CLAIM_STALE_SECONDS", "600")
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
+# How long a form token's claim is kept (core/submissions.py): a retried POST comes within
+# seconds, a page left open in a tab within days.
+SUBMISSION_TOKEN_DAYS = int(os.environ.get("SUBMISSION_TOKEN_DAYS", "30"))
 CELERY_BEAT_SCHEDULE = {
+    "forget-old-submissions": {
+        "task": "core.tasks.forget_old_submissions",
+        "schedule": crontab(hour=4, minute=0),
+    },
     "purge-stale-invitations": {
         "task": "communities.tasks.purge_stale_invitations",
         "schedule": 60 * 60.0,
