@@ -169,7 +169,7 @@ def _stories_behind(request, community):
     return listed, {"text": text, "clear_url": clear, "counted": counted_stories.count()}, ""
 
 
-@submitted_once("value_story")
+@submitted_once("story")
 def stories(request, slug):
     """Value stories told in a community, newest first; members tell a new one here."""
     community = permissions.get_visible_community_or_404(request.user, slug)

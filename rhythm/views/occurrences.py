@@ -66,7 +66,7 @@ def occurrence(request, slug, meeting_id, stamp):
 
 
 @require_POST
-@submitted_once("rsvp")
+@submitted_once("meeting-answer")
 def rsvp(request, slug, meeting_id, stamp):
     community = meeting_community_or_404(request, slug, meeting_id)
     series = series_or_404(request, community, meeting_id)

@@ -98,7 +98,7 @@ def build(kind: str, community, member, gardener) -> Case:
             rows=Asset.objects.count,
             bad={"title": ""},
         )
-    if kind == "value_story":
+    if kind == "story":
         stories = reverse("insights:stories", kwargs={"slug": slug})
         return Case(
             page=stories,
@@ -135,7 +135,7 @@ def build(kind: str, community, member, gardener) -> Case:
             rows=Proposal.objects.count,
             bad={"title": ""},
         )
-    if kind == "rsvp":
+    if kind == "meeting-answer":
         series, stamp = _meeting(community, gardener)
         page = reverse(
             "rhythm:occurrence", kwargs={"slug": slug, "meeting_id": series.pk, "stamp": stamp}
@@ -150,4 +150,4 @@ def build(kind: str, community, member, gardener) -> Case:
     raise ValueError(kind)
 
 
-KINDS = ["thread", "reply", "asset", "value_story", "gap", "proposal", "rsvp"]
+KINDS = ["thread", "reply", "asset", "story", "gap", "proposal", "meeting-answer"]

@@ -42,7 +42,7 @@ def test_the_same_form_sent_twice_makes_one_row_and_the_second_leads_to_the_firs
 
 @pytest.mark.django_db
 def test_a_value_story_told_twice_in_a_row_is_one_story(community, member, gardener):
-    case = build("value_story", community, member, gardener)
+    case = build("story", community, member, gardener)
     client = _signed_in(member)
     token = token_on(client, case.page)
     for _ in range(3):
@@ -55,7 +55,7 @@ def test_a_value_story_told_twice_in_a_row_is_one_story(community, member, garde
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind", [k for k in KINDS if k != "rsvp"])
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "meeting-answer"])
 def test_a_form_error_leaves_the_token_usable(kind, community, member, gardener):
     case = build(kind, community, member, gardener)
     client = _signed_in(member)
@@ -71,7 +71,7 @@ def test_a_form_error_leaves_the_token_usable(kind, community, member, gardener)
 
 @pytest.mark.django_db
 def test_a_refused_rsvp_leaves_the_token_usable(community, member, gardener):
-    case = build("rsvp", community, member, gardener)
+    case = build("meeting-answer", community, member, gardener)
     client = _signed_in(member)
     token = token_on(client, case.page)
     client.post(case.action, {**case.bad, "submit_token": token})
@@ -82,7 +82,7 @@ def test_a_refused_rsvp_leaves_the_token_usable(community, member, gardener):
 
 @pytest.mark.django_db
 def test_an_rsvp_by_htmx_sent_again_sends_the_page_to_the_meeting(community, member, gardener):
-    case = build("rsvp", community, member, gardener)
+    case = build("meeting-answer", community, member, gardener)
     client = _signed_in(member)
     token = token_on(client, case.page)
     first = client.post(case.action, {**case.data(), "submit_token": token}, HTTP_HX_REQUEST="true")
@@ -122,7 +122,7 @@ def test_the_same_token_with_other_content_is_refused(community, member, gardene
 
 @pytest.mark.django_db
 def test_a_post_without_a_token_is_handled_as_before(community, member, gardener):
-    case = build("value_story", community, member, gardener)
+    case = build("story", community, member, gardener)
     client = _signed_in(member)
     client.post(case.action, case.data())
     client.post(case.action, case.data())
