@@ -20,10 +20,11 @@ def _is_key(key, value) -> bool:
     if value in (None, ""):
         return True
     try:
-        key.get_prep_value(key.to_python(value))
+        prepared = key.get_prep_value(key.to_python(value))
     except (ValidationError, TypeError, ValueError):
         return False
-    return True
+    # A key past 64 bits is no row anywhere, and SQLite cannot even be asked about it.
+    return not isinstance(prepared, int) or -(2**63) <= prepared < 2**63
 
 
 class CheckedAutocompleteAdmin:
