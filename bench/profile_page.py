@@ -6,11 +6,13 @@
 Requests PATH through Django's test client N times (default 20) after one warm-up,
 prints the mean wall and CPU time per request, each SQL statement with its time, and, when
 pyinstrument is importable (pip install pyinstrument, not a project dependency), the
-call tree of the whole loop. --auth signs in as the seed's member0001 first.
+call tree of the whole loop. --auth signs in as the seed's member0001 first. The last
+lines give the SQL count and the p50 and p95 of the requests' wall times.
 """
 
 import argparse
 import os
+import statistics
 import time
 
 import django
@@ -39,6 +41,7 @@ def main() -> None:
         client.get(args.path)
     for query in captured.captured_queries:
         print(f"{float(query['time']) * 1000:7.1f} ms  {query['sql'][:160]}")
+    statements = len(captured.captured_queries)
     try:
         from pyinstrument import Profiler
     except ImportError:
@@ -49,8 +52,11 @@ def main() -> None:
     if profiler:
         profiler.start()
     started, cpu_started = time.perf_counter(), time.process_time()
+    walls = []
     for _ in range(args.n):
+        one_started = time.perf_counter()
         client.get(args.path)
+        walls.append(time.perf_counter() - one_started)
     elapsed = (time.perf_counter() - started) / args.n
     # CPU time of this process: on a shared machine it moves far less than the wall time.
     cpu = (time.process_time() - cpu_started) / args.n
@@ -59,6 +65,11 @@ def main() -> None:
         print(profiler.output_text(unicode=False, color=False, show_all=False))
     print(
         f"{args.path}: {elapsed * 1000:.1f} ms per request ({cpu * 1000:.1f} ms CPU) over {args.n}"
+    )
+    cuts = statistics.quantiles(walls, n=20) if len(walls) > 1 else walls * 19
+    print(
+        f"{statements} SQL statements; wall p50 {statistics.median(walls) * 1000:.1f} ms,"
+        f" p95 {cuts[18] * 1000:.1f} ms"
     )
 
 

@@ -2,10 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from communities import counted, people_behind, permissions, selectors, services
+from communities import counted, home_fragments, people_behind, permissions, selectors, services
 from communities.forms import JoinRequestForm
 from communities.models.choices import Level
 from communities.services.membership import note_visit
@@ -65,7 +66,12 @@ def home(request, slug):
             ),
             "gardeners": selectors.gardeners(community),
             "levels": selectors.level_counts(community),
-            "activity": selectors.recent_activity([community], viewer=request.user, limit=15),
+            # Read only when the kept fragment is missing (see home_fragments).
+            "activity": SimpleLazyObject(
+                lambda: selectors.recent_activity([community], viewer=request.user, limit=15)
+            ),
+            "activity_key": home_fragments.activity_key(community, context["membership"]),
+            "fragment_seconds": home_fragments.SECONDS,
         },
     )
 
