@@ -4,8 +4,11 @@ everything it shows, so a change is a new key and nothing has to be invalidated 
 The recent activity is the community's ledger seen by one kind of viewer: outsiders read
 public rows, members every row still shown, gardeners the withdrawn ones too
 (``permissions.visible_activity``). Every ledger write and change moves the community's
-roll-up version (``ledger.counting``), so it keys the list. What no ledger write announces
-(a relative time, an actor renaming themselves) is bounded by ``SECONDS``.
+roll-up version (``ledger.counting``), so it keys the list. The side column's gardeners and
+members by level are the same for everyone: joining, leaving, a role or a level moving
+(by hand or by the nightly recompute) each write a ledger row, so the version keys them
+too. What no ledger write announces (a relative time, someone renaming themselves, an edit
+in the admin) is bounded by ``SECONDS``.
 """
 
 from django.utils import timezone
@@ -25,13 +28,22 @@ def activity_standing(membership: Membership | None) -> str:
     return "gardener" if membership.role == Role.GARDENER else "member"
 
 
-def activity_key(community: Community, membership: Membership | None) -> str:
+def _key(community: Community, *parts: str) -> str:
     return ":".join(
         (
             str(community.pk),
             str(version(community.pk)),
-            activity_standing(membership),
+            *parts,
             get_language() or "",
             timezone.get_current_timezone_name(),
         )
     )
+
+
+def activity_key(community: Community, membership: Membership | None) -> str:
+    return _key(community, activity_standing(membership))
+
+
+def people_key(community: Community, *, offers_invite: bool) -> str:
+    """The gardeners and levels, with or without the viewer's "Invite someone" link."""
+    return _key(community, "invite" if offers_invite else "")

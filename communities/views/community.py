@@ -64,8 +64,12 @@ def home(request, slug):
                     community=community, user=request.user, membership=context["membership"]
                 )
             ),
-            "gardeners": selectors.gardeners(community),
-            "levels": selectors.level_counts(community),
+            # Both read only when the kept side column is missing (see home_fragments).
+            "gardeners": SimpleLazyObject(lambda: list(selectors.gardeners(community))),
+            "levels": SimpleLazyObject(lambda: selectors.level_counts(community)),
+            "people_key": home_fragments.people_key(
+                community, offers_invite=context["can_invite"] and not context["can_manage"]
+            ),
             # Read only when the kept fragment is missing (see home_fragments).
             "activity": SimpleLazyObject(
                 lambda: selectors.recent_activity([community], viewer=request.user, limit=15)

@@ -3,7 +3,9 @@ never shows one kind of viewer what only another may read."""
 
 import pytest
 
+from communities import services
 from communities.ledger.record import record_activity
+from communities.models.choices import Role
 from core.vocabulary import Target, Verb
 from tests.factories import UserFactory, add_member
 
@@ -42,3 +44,16 @@ def test_members_only_activity_is_never_served_to_outsiders(make_community, clie
     assert "Members-only story" not in client.get(url).content.decode()
     client.logout()
     assert "Members-only story" not in client.get(url).content.decode()
+
+
+def test_a_new_gardener_and_a_new_member_show_at_once_on_a_kept_home(make_community, client):
+    community, gardener = make_community(visibility="public", join_policy="open")
+    url = f"/c/{community.slug}/"
+    assert client.get(url).context["levels"]  # keeps the side column
+    newcomer = UserFactory(display_name="Newly Made Gardener")
+    membership = services.join_community(user=newcomer, community=community)
+    services.set_member_role(actor=gardener, membership=membership, role=Role.GARDENER)
+
+    page = client.get(url).content.decode()
+    assert "Newly Made Gardener" in page
+    assert f'data-count="{community.memberships.count()}"' in page  # all at one level
