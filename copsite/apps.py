@@ -10,8 +10,8 @@ class CopsiteConfig(AppConfig):
         from communities.models import Membership
         from core import page_cache
 
-        # Every process that writes (web, worker, commands) retires cached pages. Deletes
-        # only for memberships: see page_cache on why not every model's.
+        # Every process that writes (web, worker, commands) retires the cached pages of the
+        # community it wrote in. Deletes only for memberships: see page_cache on why.
         post_save.connect(page_cache.model_changed, dispatch_uid="page-cache-save")
         m2m_changed.connect(page_cache.model_changed, dispatch_uid="page-cache-m2m")
         post_delete.connect(

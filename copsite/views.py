@@ -17,10 +17,12 @@ from communities import selectors
 from copsite.celery import app
 from core import unsubscribe as unsubscribing
 from core.links import local_path
+from core.page_cache import whole_page_cached
 
 logger = logging.getLogger(__name__)
 
 
+@whole_page_cached(scope="site")
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "home_public.html", {"communities": selectors.public_communities()})

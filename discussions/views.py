@@ -77,7 +77,9 @@ def _whole_number(value: str) -> int | None:
     return int(value[:12]) if value.isdecimal() else None
 
 
-@whole_page_cached(query=("behaviour", "tag", "unanswered", "mine", "page", *behind.QUERY))
+@whole_page_cached(
+    scope="community", query=("behaviour", "tag", "unanswered", "mine", "page", *behind.QUERY)
+)
 def thread_list(request, slug):
     community = _community(request, slug)
     behaviours = selectors.behaviours_for(community)
@@ -204,7 +206,7 @@ def thread_new(request, slug):
     )
 
 
-@whole_page_cached(query=("page", "post", "quote"))
+@whole_page_cached(scope="community", query=("page", "post", "quote"))
 def thread_detail(request, slug, thread_id, reply_form=None, status=200):
     # A guest of this one thread may open it even where the community is closed to them.
     try:
@@ -351,7 +353,7 @@ def edit_post(request, slug, thread_id, number):
     )
 
 
-@whole_page_cached(query=("q", "community", "behaviour", "page"))
+@whole_page_cached(scope="site", query=("q", "community", "behaviour", "page"))
 def search(request):
     """Site search: only what this person may open, never hidden posts."""
     query = request.GET.get("q", "").strip()[:200]

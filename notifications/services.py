@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.models import Community, Membership
-from core import page_cache
 from core.errors import ActionError
 from notifications.models import (
     DEFAULT_DELIVERY,
@@ -185,7 +184,6 @@ def mark_notification_read(*, user, notification_id: int) -> Notification:
         Notification.objects.filter(pk=notification.pk, read_at=None).update(
             read_at=notification.read_at
         )
-        page_cache.bump()  # opened by a link (a GET): kept pages show the old unread count
     return notification
 
 

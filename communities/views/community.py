@@ -50,7 +50,7 @@ def _by_place(panels: list[extensions.Panel]) -> dict[str, list[extensions.Panel
     return places
 
 
-@whole_page_cached()
+@whole_page_cached(scope="community")
 def home(request, slug):
     community = permissions.get_visible_community_or_404(request.user, slug)
     context = header_context(request, community)

@@ -239,8 +239,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Reading pages served again until something changes (copsite/page_cache.py). The change
-# marker lives in the cache, so it must be one every process shares: on with Redis only.
+# Anonymous reading pages served again until their community changes (core/page_cache.py),
+# at most this long. The change markers live in the cache, so it must be one every process
+# shares: on with Redis only.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 if REDIS_URL else 0))
 
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
