@@ -116,10 +116,10 @@ def at_level(community: Community, level: str, *, members_only: bool) -> QuerySe
     return found.filter(role=Role.MEMBER) if members_only else found
 
 
-def level_moves(community: Community, period: Period) -> dict[str, set[int]]:
-    """The people whose level rose (moved inward) or fell (outward) in the period, from the
-    level history; someone who did both is in both."""
-    moved = {INWARD: set(), OUTWARD: set()}
+def level_changes(community: Community, period: Period) -> dict[tuple[str, str], set[int]]:
+    """The people who went from one level to another in the period, per (from, to), from
+    the level history; someone who made the same move twice is counted once."""
+    changes: dict[tuple[str, str], set[int]] = {}
     for user_id, old, new in MembershipChange.objects.filter(
         community=community,
         field=MembershipChange.Field.LEVEL,
@@ -127,7 +127,16 @@ def level_moves(community: Community, period: Period) -> dict[str, set[int]]:
         created_at__lt=period.until,
     ).values_list("user_id", "old_value", "new_value"):
         if old in LEVEL_ORDER and new in LEVEL_ORDER and old != new:
-            moved[INWARD if LEVEL_ORDER[new] > LEVEL_ORDER[old] else OUTWARD].add(user_id)
+            changes.setdefault((old, new), set()).add(user_id)
+    return changes
+
+
+def level_moves(community: Community, period: Period) -> dict[str, set[int]]:
+    """The people whose level rose (moved inward) or fell (outward) in the period; someone
+    who did both is in both."""
+    moved = {INWARD: set(), OUTWARD: set()}
+    for (old, new), users in level_changes(community, period).items():
+        moved[INWARD if LEVEL_ORDER[new] > LEVEL_ORDER[old] else OUTWARD] |= users
     return moved
 
 

@@ -1,5 +1,6 @@
 """The people lists behind figures on the members page: ``?contributed=1``,
-``?newcomers=1``, ``?moved=inward|outward``, ``?quiet=1`` and ``?back=1`` with a period,
+``?newcomers=1``, ``?moved=inward|outward``, ``?from=<level>&to=<level>``, ``?quiet=1`` and
+``?back=1`` with a period,
 ``?level=<level>`` (``&role=member`` for the pyramid, which counts gardeners and sponsors
 apart).
 
@@ -16,7 +17,19 @@ from communities.models import Community
 from communities.models.choices import Level, Role
 from core.period import Period, PeriodError, parse_period
 
-QUERY = ("contributed", "newcomers", "moved", "quiet", "back", "level", "role", "start", "end")
+QUERY = (
+    "contributed",
+    "newcomers",
+    "moved",
+    "from",
+    "to",
+    "quiet",
+    "back",
+    "level",
+    "role",
+    "start",
+    "end",
+)
 IN_PERIOD = ("contributed", "newcomers", "quiet", "back")
 
 
@@ -36,6 +49,9 @@ def people_filter(query, community: Community) -> PeopleFilter:
     members_only = bool(level) and query.get("role") == Role.MEMBER
     moved = query.get("moved", "")
     moved = moved if moved in (counted.INWARD, counted.OUTWARD) else ""
+    change = (query.get("from", ""), query.get("to", ""))
+    if not moved and change[0] in Level.values and change[1] in Level.values:
+        moved = change
     asked = next((name for name in IN_PERIOD if query.get(name) == "1"), "")
     if not (asked or moved):
         if not level:
@@ -54,13 +70,19 @@ def people_filter(query, community: Community) -> PeopleFilter:
     except PeriodError as error:
         return PeopleFilter(error=str(error))
     users, text = _in_period(community, period, asked, moved)
-    return PeopleFilter(users, len(users), text % {"period": period.describe()})
+    names = {"period": period.describe()}
+    if isinstance(moved, tuple):
+        names.update(old=Level(moved[0]).label, new=Level(moved[1]).label)
+    return PeopleFilter(users, len(users), text % names)
 
 
 def _in_period(
-    community: Community, period: Period, asked: str, moved: str
+    community: Community, period: Period, asked: str, moved: str | tuple[str, str]
 ) -> tuple[set[int], str]:
     """The people a figure about the period counted, and how the list says so."""
+    if isinstance(moved, tuple):
+        text = _("people who went from “%(old)s” to “%(new)s” %(period)s")
+        return counted.level_changes(community, period).get(moved, set()), text
     if moved:
         text = (
             _("people whose level rose %(period)s")

@@ -11,7 +11,7 @@ from django.db.models import Count, Sum, Window
 
 from accounts.names import shown_name
 from communities import counted
-from communities.models import Community, LedgerDay, MembershipChange
+from communities.models import Community, LedgerDay
 from communities.models.choices import Level
 from core.period import Period
 from core.vocabulary import Verb
@@ -31,19 +31,11 @@ def _person(row: dict, prefix: str = "actor__") -> dict:
 
 
 def flow_matrix(community: Community, period: Period) -> dict:
-    """How many level changes went from each level to each other level in the period."""
+    """How many people went from each level to each other level in the period; each cell
+    leads to its people (``counted.level_changes``)."""
     moves = {
-        (Level(old), Level(new)): n
-        for old, new, n in MembershipChange.objects.filter(
-            community=community,
-            field=MembershipChange.Field.LEVEL,
-            created_at__gte=period.since,
-            created_at__lt=period.until,
-        )
-        .values_list("old_value", "new_value")
-        .annotate(n=Count("pk"))
-        .values_list("old_value", "new_value", "n")
-        if old in Level.values and new in Level.values and old != new
+        (Level(old), Level(new)): len(users)
+        for (old, new), users in counted.level_changes(community, period).items()
     }
     # Only the levels people left and reached, so the table stays small.
     sources = [level for level in FLOW_ORDER if any(old == level for old, _new in moves)]
@@ -53,7 +45,10 @@ def flow_matrix(community: Community, period: Period) -> dict:
         "rows": [
             {
                 "label": old.label,
-                "cells": [moves.get((old, new), 0) for new in targets],
+                "cells": [
+                    {"n": moves.get((old, new), 0), "query": f"from={old}&to={new}"}
+                    for new in targets
+                ],
             }
             for old in sources
         ],

@@ -6,7 +6,14 @@ from django.urls import reverse
 from tests.figures.conftest import build_history
 from tests.figures.follow import assert_figures_lead_to_their_lists, figures, follow
 
-NEW_FIGURES = ("moved=inward", "moved=outward", "quiet=1", "back=1", "activity/?contributed=1")
+NEW_FIGURES = (
+    "moved=inward",
+    "moved=outward",
+    "from=",
+    "quiet=1",
+    "back=1",
+    "activity/?contributed=1",
+)
 
 
 def dashboard(community) -> str:
