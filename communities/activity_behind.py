@@ -3,8 +3,9 @@
 ``?contributed=1`` (every contribution), ``?verb=<verb>`` (one kind of row: replies,
 accepted answers, attendances, answers to invitations...), ``?mapped=<code>`` (the
 knowledge map's threads and assets of a behaviour), narrowed by ``&actor=<username>``
-(one person's, as the who-answers table counts them) or ``&public=1|0`` (open or
-members-only spaces). The rows are the counting rule's own (``communities.counted``).
+(one person's, as the who-answers table counts them), ``&asset=<id>`` (one asset's, as the
+asset reuse table counts them) or ``&public=1|0`` (open or members-only spaces). The rows
+are the counting rule's own (``communities.counted``).
 """
 
 from dataclasses import dataclass
@@ -18,9 +19,11 @@ from accounts.names import shown_name
 from communities import counted
 from communities.models import Activity, Community
 from core.period import PeriodError, parse_period
-from core.vocabulary import BehaviourCode, Verb
+from core.vocabulary import BehaviourCode, Target, Verb
 
-QUERY = ("contributed", "verb", "mapped", "actor", "public", "start", "end")
+BIGGEST_ID = 2**63 - 1
+
+QUERY = ("contributed", "verb", "mapped", "actor", "asset", "public", "start", "end")
 # The kinds of row a figure counts alone, named as the list says them.
 LISTED_VERBS = {
     Verb.THREAD_STARTED: gettext_lazy("threads started"),
@@ -78,6 +81,13 @@ def activity_filter(query, community: Community) -> ActivityFilter:
             .first()
         )
         what = _("%(what)s by %(name)s") % {"what": what, "name": shown_name(person or "", actor)}
+    asset = query.get("asset", "")
+    if asset:
+        if not asset.isdecimal() or int(asset) > BIGGEST_ID:
+            return ActivityFilter(error=_("“asset” must be the number of an asset."))
+        rows = rows.filter(target_type=Target.ASSET, target_id=int(asset))
+        title = rows.values_list("title", flat=True).first()
+        what = _("%(what)s of “%(title)s”") % {"what": what, "title": title or asset}
     if public in ("1", "0"):
         rows = rows.filter(is_public=public == "1")
         where = _("in open spaces") if public == "1" else _("in members-only spaces")

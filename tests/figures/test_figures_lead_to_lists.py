@@ -18,6 +18,9 @@ def test_every_dashboard_figure_equals_its_list(client, community, sponsor_of, s
     found = assert_figures_lead_to_their_lists(client, dashboard(community))
     kinds = {figure.href.split("?")[1].split("=")[0] for figure in found}
     assert {"contributed", "newcomers", "evident", "waiting", "reused", "kind"} <= kinds
+    # The asset reuse table: each asset's uses lead to that asset's rows alone.
+    per_asset = [f for f in found if "verb=asset_used&asset=" in f.href]
+    assert len(per_asset) == 2 and all(f.count == 1 for f in per_asset)
 
 
 def test_a_contributor_who_left_is_counted_and_named_as_one_more(client, community, sponsor_of):
@@ -113,3 +116,13 @@ def test_the_knowledge_map_counts_lead_to_the_threads_and_assets(client, communi
     assert any(f.count for f in found)
     client.force_login(people[0])
     assert_figures_lead_to_their_lists(client, url)
+
+
+def test_an_asset_filter_that_is_not_a_number_says_so(client, community, sponsor_of):
+    build_world(community, 4)
+    client.force_login(sponsor_of(community))
+    url = reverse("communities:activity", kwargs={"slug": community.slug})
+    for bad in ("abc", str(2**70)):
+        page = client.get(f"{url}?verb=asset_used&asset={bad}")
+        assert page.status_code == 200
+        assert "must be the number of an asset" in page.content.decode()
