@@ -197,8 +197,19 @@ def _value(f: Figures, now: datetime, lists: Lists) -> Principle:
     return Principle(
         5,
         str(MEASURES[4].name),
-        _("%(n)s accepted answers, reuses and value stories: %(p)s per active member.")
-        % {"n": value_acts, "p": per_active},
+        lists.say(
+            _(
+                "%(acc)s accepted answers, %(used)s reported uses, %(adapted)s adaptations and "
+                "%(told)s value stories: %(p)s per active member."
+            ),
+            {
+                "acc": f.accepted_answers,
+                "used": f.reuse_count,
+                "adapted": f.adaptations,
+                "told": f.stories_told,
+                "p": per_active,
+            },
+        ),
         _status(per_active >= 0.5, per_active >= 0.25),
         _("After a good answer or a reuse, ask for a one-line value story."),
     )

@@ -122,6 +122,10 @@ def _health_lists(community, period) -> dict[str, str]:
         "pub": f"{activity}?contributed=1&public=1&{query}",
         "priv": f"{activity}?contributed=1&public=0&{query}",
         "held": f"{reverse('rhythm:meetings', kwargs=slug)}?held=1&{query}",
+        "acc": f"{activity}?verb={Verb.ANSWER_ACCEPTED.value}&{query}",
+        "used": f"{activity}?verb={Verb.ASSET_USED.value}&{query}",
+        "adapted": f"{activity}?verb={Verb.ASSET_ADAPTED.value}&{query}",
+        "told": f"{reverse('insights:stories', kwargs=slug)}?{query}",
     }
 
 

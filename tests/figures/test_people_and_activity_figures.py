@@ -58,7 +58,14 @@ def test_the_health_table_counts_lead_to_their_lists(client, community, sponsor_
     client.force_login(sponsor_of(community))
     found = assert_figures_lead_to_their_lists(client, dashboard(community))
     hrefs = [f.href.split("?")[1] for f in found]
-    for wanted in ("evident=visits", "verb=asset_adapted", "public=1", "public=0", "held=1"):
+    for wanted in (
+        "evident=visits",
+        "verb=asset_adapted",
+        "public=1",
+        "public=0",
+        "held=1",
+        "verb=asset_used",
+    ):
         assert any(wanted in href for href in hrefs), wanted
     public = next(f for f in found if "public=1" in f.href)
     private = next(f for f in found if "public=0" in f.href)

@@ -36,8 +36,19 @@ def test_flow_matrix_counts_moves_between_levels(community):
     flow = people.flow_matrix(community, parse_period(None, None))
     assert flow["total"] == 3
     assert flow["columns"] == ["Occasional", "Core"]
-    rows = {row["label"]: row["cells"] for row in flow["rows"]}
+    rows = {row["label"]: [cell["n"] for cell in row["cells"]] for row in flow["rows"]}
     assert rows == {"Peripheral": [2, 0], "Active": [0, 1]}
+    assert flow["rows"][0]["cells"][0]["query"] == "from=peripheral&to=occasional"
+
+
+def test_the_same_move_twice_counts_one_person(community):
+    one = add_member(community)
+    level_change(one, "peripheral", "occasional", 10)
+    level_change(one, "occasional", "peripheral", 8)
+    level_change(one, "peripheral", "occasional", 5)
+    flow = people.flow_matrix(community, parse_period(None, None))
+    cells = {row["label"]: [cell["n"] for cell in row["cells"]] for row in flow["rows"]}
+    assert cells == {"Peripheral": [0, 1], "Occasional": [1, 0]}
 
 
 def test_concentration_and_half_the_work(community, ledger):
