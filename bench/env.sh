@@ -5,6 +5,7 @@ BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)            # project
 : "${BENCH_DATABASE_URL:=postgres://copsite:copsite@127.0.0.1:5432/copsite_bench}"
 : "${BENCH_HOST:=127.0.0.1}"                                            # loopback only
 : "${BENCH_PORT:=8546}"
+: "${BENCH_REDIS_URL:=redis://127.0.0.1:6379/9}"                        # one cache, all workers
 : "${BENCH_WORKERS:=3}"                                                 # as the peer's gunicorn
 : "${CEILING_PORT:=8545}"
 # The peer harness lives beside the project; its scratch dir (venv, Spirit, PostgreSQL
@@ -12,7 +13,7 @@ BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)            # project
 : "${PEERBENCH:=$(cd "$BENCH_ROOT/../shared/peer-bench" 2>/dev/null && pwd || echo /work/shared/peer-bench)}"
 : "${PEERBENCH_DIR:=$BENCH_ROOT/var/peerbench}"
 VENV="$BENCH_ROOT/.venv"
-export BENCH_ROOT BENCH_DIR BENCH_DATABASE_URL BENCH_HOST BENCH_PORT BENCH_WORKERS \
+export BENCH_ROOT BENCH_DIR BENCH_DATABASE_URL BENCH_REDIS_URL BENCH_HOST BENCH_PORT BENCH_WORKERS \
        CEILING_PORT PEERBENCH PEERBENCH_DIR
 mkdir -p "$BENCH_DIR"
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Serve our site, or the peer's ceiling page, with gunicorn on loopback (3 sync workers,
 # the peer's flags). PIDs are recorded in $BENCH_DIR and used to stop exactly those.
-#   bench/serve.sh start|stop|status            # our site on $BENCH_PORT
+#   bench/serve.sh start|stop|restart|status    # our site on $BENCH_PORT
+# Our site reads BENCH_REDIS_URL (one cache for all workers, Redis db 9 by default) and
+# PAGE_CACHE_SECONDS (0: every page rendered afresh) from the environment at start.
 #   bench/serve.sh ceiling-start|ceiling-stop   # $PEERBENCH/ceiling on $CEILING_PORT
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
@@ -36,8 +38,10 @@ case "${1:-}" in
       --pid "$BENCH_DIR/gunicorn.pid" --daemon --error-logfile "$BENCH_DIR/gunicorn.log" \
       --log-level warning
     wait_up "http://$BENCH_HOST:$BENCH_PORT/healthz"
-    echo "ours: gunicorn $(cat "$BENCH_DIR/gunicorn.pid") on http://$BENCH_HOST:$BENCH_PORT" ;;
+    echo "ours: gunicorn $(cat "$BENCH_DIR/gunicorn.pid") on http://$BENCH_HOST:$BENCH_PORT" \
+         "(cache $BENCH_REDIS_URL, PAGE_CACHE_SECONDS=${PAGE_CACHE_SECONDS:-60})" ;;
   stop) stop_pid "$BENCH_DIR/gunicorn.pid" ;;
+  restart) "$0" stop; "$0" start ;;
   status) running "$BENCH_DIR/gunicorn.pid" && echo "gunicorn up" || echo "gunicorn down" ;;
   ceiling-start)
     running "$BENCH_DIR/ceiling.pid" && { echo "ceiling already up"; exit 0; }
@@ -51,5 +55,5 @@ case "${1:-}" in
     wait_up "http://127.0.0.1:$CEILING_PORT/ok/"
     echo "ceiling: gunicorn $(cat "$BENCH_DIR/ceiling.pid") on http://127.0.0.1:$CEILING_PORT" ;;
   ceiling-stop) stop_pid "$BENCH_DIR/ceiling.pid" ;;
-  *) echo "usage: $0 start|stop|status|ceiling-start|ceiling-stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart|status|ceiling-start|ceiling-stop" >&2; exit 2 ;;
 esac

@@ -2,7 +2,9 @@
 
 Mirrors the peer's benchmark settings (../shared/peer-bench/bench_settings.py) so the
 comparison is fair: DEBUG off, PostgreSQL with persistent connections (CONN_MAX_AGE=60),
-a per-process local-memory cache and whitenoise. Knobs come from the environment.
+one Redis cache shared by the workers (production's shape; the peer keeps its own
+per-process cache, which its pages barely use) and whitenoise. Knobs come from the
+environment.
 """
 
 import os
@@ -26,18 +28,15 @@ DATABASES = {
     )
 }
 
-# Per-process, as the peer's run: the cache stays out of the database and off the network.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-if os.environ.get("BENCH_REDIS_URL"):  # production's shape: one cache for all workers
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["BENCH_REDIS_URL"],
-        }
+# One cache for all workers, as in production: the page cache's change marker and the kept
+# pages must be shared, or a worker serves a page another worker's write has retired.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
     }
-# The page cache's change marker is per process here, which is sound only because the
-# load writes nothing; production shares it through Redis. PAGE_CACHE_SECONDS=0 measures
-# every page rendered afresh.
+}
+# PAGE_CACHE_SECONDS=0 measures every page rendered afresh.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_HEADER = True  # X-Page-Cache: hit or miss, to check what a run measured
 
