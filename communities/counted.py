@@ -116,6 +116,15 @@ def at_level(community: Community, level: str, *, members_only: bool) -> QuerySe
     return found.filter(role=Role.MEMBER) if members_only else found
 
 
+def sponsors(community: Community) -> set[int]:
+    """The community's sponsors, as the health table counts them."""
+    return set(
+        Membership.objects.filter(community=community, role=Role.SPONSOR).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
 def level_changes(community: Community, period: Period) -> dict[tuple[str, str], set[int]]:
     """The people who went from one level to another in the period, per (from, to), from
     the level history; someone who made the same move twice is counted once."""

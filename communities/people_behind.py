@@ -1,6 +1,6 @@
 """The people lists behind figures on the members page: ``?contributed=1``,
 ``?newcomers=1``, ``?moved=inward|outward``, ``?from=<level>&to=<level>``, ``?quiet=1`` and
-``?back=1`` with a period,
+``?back=1`` with a period, ``?role=sponsor`` (the health table's sponsors),
 ``?level=<level>`` (``&role=member`` for the pyramid, which counts gardeners and sponsors
 apart).
 
@@ -54,6 +54,9 @@ def people_filter(query, community: Community) -> PeopleFilter:
         moved = change
     asked = next((name for name in IN_PERIOD if query.get(name) == "1"), "")
     if not (asked or moved):
+        if not level and query.get("role") == Role.SPONSOR:
+            sponsors = counted.sponsors(community)
+            return PeopleFilter(sponsors, len(sponsors), _("the community's sponsors"))
         if not level:
             return PeopleFilter()
         rows = counted.at_level(community, level, members_only=members_only)

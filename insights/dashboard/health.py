@@ -283,12 +283,14 @@ def _sponsor(f: Figures, now: datetime, lists: Lists) -> Principle:
     return Principle(
         9,
         str(MEASURES[8].name),
-        ngettext(
-            "%(n)s sponsor; dashboard %(seen)s in the last 30 days.",
-            "%(n)s sponsors; dashboard %(seen)s in the last 30 days.",
-            f.sponsors,
-        )
-        % {"n": f.sponsors, "seen": _("opened") if sponsor_seen else _("not opened")},
+        lists.say(
+            ngettext(
+                "%(sponsors)s sponsor; dashboard %(seen)s in the last 30 days.",
+                "%(sponsors)s sponsors; dashboard %(seen)s in the last 30 days.",
+                f.sponsors,
+            ),
+            {"sponsors": f.sponsors, "seen": _("opened") if sponsor_seen else _("not opened")},
+        ),
         _status(f.sponsors > 0 and sponsor_seen, f.sponsors > 0),
         _("Name a sponsor and send them one value story a month."),
     )

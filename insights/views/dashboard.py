@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from communities import counted, permissions
 from communities.models import Membership
+from communities.models.choices import Role
 from communities.views.community import header_context
 from core import charts, extensions
 from core.errors import ActionError, report_error
@@ -126,6 +127,7 @@ def _health_lists(community, period) -> dict[str, str]:
         "used": f"{activity}?verb={Verb.ASSET_USED.value}&{query}",
         "adapted": f"{activity}?verb={Verb.ASSET_ADAPTED.value}&{query}",
         "told": f"{reverse('insights:stories', kwargs=slug)}?{query}",
+        "sponsors": f"{members}?role={Role.SPONSOR.value}",
     }
 
 

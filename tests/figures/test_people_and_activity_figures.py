@@ -65,6 +65,7 @@ def test_the_health_table_counts_lead_to_their_lists(client, community, sponsor_
         "public=0",
         "held=1",
         "verb=asset_used",
+        "role=sponsor",
     ):
         assert any(wanted in href for href in hrefs), wanted
     public = next(f for f in found if "public=1" in f.href)
